@@ -1,0 +1,1 @@
+"""Qt widgets: the main window and one module per panel, over the core."""
