@@ -1,0 +1,97 @@
+"""The committed app icons: every PNG size, and .ico/.icns containers that Windows, macOS and
+Qt can read (packaging/make_icons.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import struct
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+ICONS = REPO_ROOT / "resources" / "icons"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _load_make_icons():
+    spec = importlib.util.spec_from_file_location(
+        "make_icons", REPO_ROOT / "packaging" / "make_icons.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_icons = _load_make_icons()
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_SIGNATURE
+    return struct.unpack(">II", data[16:24])  # IHDR width, height
+
+
+def _ico_entries(data: bytes) -> list[tuple[int, bytes]]:
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind) == (0, 1)
+    entries = []
+    for index in range(count):
+        width, height, _, _, planes, bits, size, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * index
+        )
+        assert (width, planes, bits) == (height, 1, 32)
+        entries.append((width or 256, data[offset : offset + size]))
+    return entries
+
+
+def _icns_elements(data: bytes) -> list[tuple[bytes, bytes]]:
+    magic, total = struct.unpack_from(">4sI", data)
+    assert magic == b"icns" and total == len(data)
+    elements, offset = [], 8
+    while offset < total:
+        kind, length = struct.unpack_from(">4sI", data, offset)
+        elements.append((kind, data[offset + 8 : offset + length]))
+        offset += length
+    assert offset == total
+    return elements
+
+
+@pytest.mark.parametrize("size", make_icons.PNG_SIZES)
+def test_each_png_size_exists_at_its_size(size):
+    data = (ICONS / f"kfor-viewer-{size}.png").read_bytes()
+    assert _png_size(data) == (size, size)
+
+
+def test_the_ico_holds_one_png_per_windows_size():
+    entries = _ico_entries((ICONS / "kfor-viewer.ico").read_bytes())
+    assert [size for size, _ in entries] == [16, 24, 32, 48, 64, 128, 256]
+    for size, png in entries:
+        assert _png_size(png) == (size, size)
+
+
+def test_the_icns_holds_pngs_of_the_sizes_their_types_demand():
+    elements = _icns_elements((ICONS / "kfor-viewer.icns").read_bytes())
+    assert len(elements) == len(make_icons.ICNS_TYPES)
+    expected = dict(make_icons.ICNS_TYPES)
+    for kind, png in elements:
+        assert _png_size(png) == (expected[kind], expected[kind])
+
+
+def test_qt_reads_every_image_of_both_containers(qapp):
+    from PySide6.QtGui import QImageReader
+
+    for name, count in (("kfor-viewer.ico", 7), ("kfor-viewer.icns", 11)):
+        reader = QImageReader(str(ICONS / name))
+        assert reader.imageCount() == count
+        assert not reader.read().isNull()
+
+
+def test_ico_stores_256_as_zero_and_rejects_larger_entries():
+    data = make_icons.ico_bytes([(256, PNG_SIGNATURE)])
+    assert data[6] == 0 and data[7] == 0
+    with pytest.raises(ValueError):
+        make_icons.ico_bytes([(512, PNG_SIGNATURE)])
+
+
+def test_committed_icons_match_the_svg(qapp):
+    assert make_icons.main(["--check"]) == 0, "run: python3 packaging/make_icons.py"
