@@ -1,0 +1,486 @@
+"""Reading-order text of a PDF with the geometry of every word: the shared "text and geometry" module.
+
+One call, `read_document_text(doc)`, reads each page once (`page.get_text("words")`, or OCR for a
+page with no text layer) and returns a `DocumentText`:
+
+- `text`: the content of the document as one string, page furniture removed (running headers,
+  page labels "2/5", job numbers "20-12345 (E) 101220", barcodes "*2012345*", symbols repeated
+  in the margins), lines joined with a space, hyphenated words rejoined, paragraphs separated by
+  "\\n" and rejoined across page breaks. Regexes can use `[^\\n]` to stay inside a paragraph.
+- `evidence(start, end)`: for any span of `text`, one `SpanEvidence(page, rects, quote)` per page
+  the span touches: 1-based page number, the rectangles of its words in PDF points (top-left
+  origin, one rect per line run) and the exact text of the span on that page.
+- `find(quote)`: the offset of a quote in `text` after whitespace normalisation, so a quote taken
+  from elsewhere (an annotation, a search box) maps back to offsets and then to rects.
+- `paragraphs`: `Paragraph(start, end, page_index)` spans of `text`.
+- `pages[i].lines`: every line of page i in reading order, furniture included and tagged
+  (`Line.furniture` is the kind, or None for content); `line_evidence(line)` gives its evidence.
+- `ocr_pages` / `ocr_unavailable_pages`: 0-based indexes of pages read by OCR, or that had no
+  text layer and could not be read because Tesseract is missing.
+
+Qt-free; the caller owns the `pymupdf.Document` (it is neither closed nor kept).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from kfor_viewer.core import ocr
+
+Rect = tuple[float, float, float, float]
+
+# Ligatures expanded, text clipped to the page, no whitespace kept inside words.
+TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
+MARGIN_ZONE = 0.12  # share of the page height at top and bottom where furniture lives
+HYPHENS = ("-", "\u2010", "\u00ad")
+# A line-end hyphen after one of these is a real compound hyphen ("non-NATO", "inter-ethnic").
+COMPOUND_PREFIXES = frozenset(
+    [
+        "non",
+        "inter",
+        "intra",
+        "self",
+        "co",
+        "ex",
+        "post",
+        "pre",
+        "anti",
+        "multi",
+        "cross",
+        "well",
+        "long",
+        "short",
+        "high",
+        "low",
+        "day",
+        "year",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "semi",
+        "sub",
+        "super",
+        "counter",
+        "trans",
+        "quasi",
+        "half",
+        "full",
+        "mid",
+    ]
+)
+
+FURNITURE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("page_label", re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")),
+    ("job_number", re.compile(r"^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")),
+    ("barcode", re.compile(r"^\*\d{6,}\*$")),
+    ("symbol", re.compile(r"^(?:S|A|E)/(?:[A-Z0-9.]+/)*\d+(?:/[A-Za-z0-9.]+)*$")),
+    ("recycle", re.compile(r"^Please recycle$", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    rect: Rect
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line: words left to right on a shared baseline."""
+
+    page_index: int
+    words: list[Word]
+    furniture: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def rect(self) -> Rect:
+        return _union(word.rect for word in self.words)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(w.rect[3] - w.rect[1] for w in self.words)
+
+
+@dataclass(slots=True)
+class PageLines:
+    index: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    page_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpanEvidence:
+    """Where a span of text is printed: 1-based page, rects in PDF points, the exact quote."""
+
+    page: int
+    rects: tuple[Rect, ...]
+    quote: str
+
+
+class DocumentText:
+    """The joined content text of a document and the map from its offsets to word rects."""
+
+    def __init__(self, pages: list[PageLines]) -> None:
+        self.pages = pages
+        self.ocr_pages: list[int] = []
+        self.ocr_unavailable_pages: list[int] = []
+        self.paragraphs: list[Paragraph] = []
+        self._seg_starts: list[int] = []
+        self._seg_ends: list[int] = []
+        self._seg_pages: list[int] = []
+        self._seg_rects: list[Rect] = []
+        self.text = _TextBuilder(self).build()
+        self._squashed: tuple[str, list[int]] | None = None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def evidence(self, start: int, end: int) -> list[SpanEvidence]:
+        """The evidence of text[start:end], one entry per page it touches (empty if none)."""
+        first = max(bisect.bisect_right(self._seg_starts, start) - 1, 0)
+        by_page: dict[int, list[tuple[int, int, Rect]]] = {}
+        for i in range(first, len(self._seg_starts)):
+            seg_start, seg_end = self._seg_starts[i], self._seg_ends[i]
+            if seg_start >= end:
+                break
+            if seg_end <= start:
+                continue
+            rect = _clip_rect(self._seg_rects[i], seg_start, seg_end, start, end)
+            by_page.setdefault(self._seg_pages[i], []).append((seg_start, seg_end, rect))
+        result = []
+        for page_index, segments in by_page.items():
+            quote_start = max(start, segments[0][0])
+            quote_end = min(end, segments[-1][1])
+            rects = _merge_line_rects([rect for _, _, rect in segments])
+            result.append(
+                SpanEvidence(page_index + 1, tuple(rects), self.text[quote_start:quote_end])
+            )
+        return result
+
+    def line_evidence(self, line: Line) -> SpanEvidence:
+        return SpanEvidence(line.page_index + 1, (_round_rect(line.rect),), line.text)
+
+    def find(self, quote: str, start: int = 0) -> int:
+        """Offset of `quote` in `text` at or after `start`, ignoring differences in whitespace
+        and line-end hyphenation; -1 if absent."""
+        span = self.find_span(quote, start)
+        return span[0] if span else -1
+
+    def find_span(self, quote: str, start: int = 0) -> tuple[int, int] | None:
+        """(start, end) of `quote` in `text` at or after `start` like `find`, or None."""
+        squashed, offsets = self._squashed_text()
+        lo = bisect.bisect_left(offsets, start)
+        for needle in dict.fromkeys(_squash_variants(quote)):
+            pos = squashed.find(needle, lo) if needle else -1
+            if pos >= 0:
+                return offsets[pos], offsets[pos + len(needle) - 1] + 1
+        return None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        index = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        if index >= 0 and self.paragraphs[index].start <= offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    def page_of(self, offset: int) -> int:
+        """0-based page index of the word at or before `offset`."""
+        index = max(bisect.bisect_right(self._seg_starts, offset) - 1, 0)
+        return self._seg_pages[index] if self._seg_pages else 0
+
+    def furniture(self, kind: str | None = None) -> list[Line]:
+        return [
+            line
+            for page in self.pages
+            for line in page.lines
+            if line.furniture and (kind is None or line.furniture == kind)
+        ]
+
+    def _add_segment(self, start: int, end: int, page_index: int, rect: Rect) -> None:
+        self._seg_starts.append(start)
+        self._seg_ends.append(end)
+        self._seg_pages.append(page_index)
+        self._seg_rects.append(rect)
+
+    def _squashed_text(self) -> tuple[str, list[int]]:
+        if self._squashed is None:
+            chars, offsets = [], []
+            for offset, char in enumerate(self.text):
+                if not char.isspace() and char != "\u00ad":
+                    chars.append(char.lower())
+                    offsets.append(offset)
+            self._squashed = ("".join(chars), offsets)
+        return self._squashed
+
+
+def read_document_text(doc: pymupdf.Document, use_ocr: bool = True) -> DocumentText:
+    """Read every page once and build the document's text (see the module docstring)."""
+    pages: list[PageLines] = []
+    ocr_pages: list[int] = []
+    unavailable: list[int] = []
+    for page in doc:
+        raw_words = page.get_text("words", flags=TEXT_FLAGS)
+        if not raw_words and ocr.page_needs_ocr(page):
+            if use_ocr and ocr.ocr_available():
+                raw_words = ocr.ocr_words(page, TEXT_FLAGS)
+                ocr_pages.append(page.number)
+            else:
+                unavailable.append(page.number)
+        page_lines = PageLines(page.number, page.rect.width, page.rect.height)
+        page_lines.lines = _lines_from_words(page.number, raw_words)
+        pages.append(page_lines)
+    _mark_furniture(pages)
+    text = DocumentText(pages)
+    text.ocr_pages, text.ocr_unavailable_pages = ocr_pages, unavailable
+    return text
+
+
+def _lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
+    """Group words into printed lines (MuPDF's lines, then merged along a shared baseline so a
+    paragraph number and its tab-separated text form one line) in top-to-bottom order."""
+    raw_lines: dict[tuple[int, int], list[Word]] = {}
+    for x0, y0, x1, y1, text, block, line_no, _ in raw_words:
+        raw_lines.setdefault((block, line_no), []).append(Word(text, (x0, y0, x1, y1)))
+    pieces = sorted(raw_lines.values(), key=lambda ws: _mid_y(_union(w.rect for w in ws)))
+    rows: list[list[list[Word]]] = []
+    for piece in pieces:
+        rect = _union(w.rect for w in piece)
+        if rows:
+            row_rect = _union(w.rect for p in rows[-1] for w in p)
+            tolerance = 0.5 * min(rect[3] - rect[1], row_rect[3] - row_rect[1])
+            if abs(_mid_y(rect) - _mid_y(row_rect)) <= tolerance:
+                rows[-1].append(piece)
+                continue
+        rows.append([piece])
+    lines: list[Line] = []
+    for row in rows:
+        lines.extend(_split_row(page_index, row))
+    return lines
+
+
+def _split_row(page_index: int, row: list[list[Word]]) -> list[Line]:
+    """Order a row's pieces left to right; pieces far apart (header columns) stay separate."""
+    row.sort(key=lambda piece: piece[0].rect[0])
+    lines = [Line(page_index, list(row[0]))]
+    for piece in row[1:]:
+        current = lines[-1]
+        gap = piece[0].rect[0] - current.words[-1].rect[2]
+        if gap > 6 * current.height:
+            lines.append(Line(page_index, list(piece)))
+        else:
+            current.words.extend(piece)
+    return lines
+
+
+def _mark_furniture(pages: list[PageLines]) -> None:
+    """Tag margin lines that match a furniture pattern or repeat on most pages."""
+    repeated = Counter()
+    for page in pages:
+        seen = {_furniture_key(line) for line in page.lines if _in_margin(line, page)}
+        repeated.update(seen)
+    threshold = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        for line in page.lines:
+            if not _in_margin(line, page):
+                continue
+            text = line.text.strip()
+            kind = next((k for k, rx in FURNITURE_PATTERNS if rx.match(text)), None)
+            if kind is None and len(text) <= 80 and repeated[_furniture_key(line)] >= threshold:
+                kind = "repeated"
+            line.furniture = kind
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.strip().lower())
+
+
+def _in_margin(line: Line, page: PageLines) -> bool:
+    x0, y0, x1, y1 = line.rect
+    return y1 <= page.height * MARGIN_ZONE or y0 >= page.height * (1 - MARGIN_ZONE)
+
+
+class _TextBuilder:
+    """Joins content lines into paragraphs, recording each word's offsets and rect."""
+
+    def __init__(self, doc_text: DocumentText) -> None:
+        self.doc_text = doc_text
+        self.lines = [ln for p in doc_text.pages for ln in p.lines if not ln.furniture]
+        self.parts: list[str] = []
+        self.length = 0
+        self.left, self.right = _body_edges(self.lines)
+        self.pitch = _typical_pitch(self.lines)
+
+    def build(self) -> str:
+        paragraph_start, paragraph_page = 0, 0
+        previous: Line | None = None
+        for line in self.lines:
+            if previous is None:
+                paragraph_page = line.page_index
+            elif self._breaks(previous, line):
+                self._close_paragraph(paragraph_start, paragraph_page)
+                self._emit("\n")
+                paragraph_start, paragraph_page = self.length, line.page_index
+            elif not self._rejoin_hyphen(previous, line):
+                self._emit(" ")
+            self._emit_line(line)
+            previous = line
+        if previous is not None:
+            self._close_paragraph(paragraph_start, paragraph_page)
+        return "".join(self.parts)
+
+    def _close_paragraph(self, start: int, page_index: int) -> None:
+        self.doc_text.paragraphs.append(Paragraph(start, self.length, page_index))
+
+    def _emit(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _emit_line(self, line: Line) -> None:
+        for i, word in enumerate(line.words):
+            if i:
+                self._emit(" ")
+            self.doc_text._add_segment(
+                self.length, self.length + len(word.text), line.page_index, word.rect
+            )
+            self._emit(word.text)
+
+    def _rejoin_hyphen(self, previous: Line, line: Line) -> bool:
+        """Join a word split by a line-end hyphen; drop the hyphen unless it is a compound's."""
+        last, first = previous.words[-1].text, line.words[0].text
+        if len(last) < 3 or last[-1] not in HYPHENS or not last[-2].isalpha():
+            return False
+        if not first[:1].islower():
+            return False
+        fragment = re.split(r"[-\u2010\s]", last[:-1])[-1]
+        keep = last[-1] != "\u00ad" and (
+            fragment.lower() in COMPOUND_PREFIXES or not fragment[:1].islower()
+        )
+        if not keep:
+            self._drop_last_char()
+        return True
+
+    def _drop_last_char(self) -> None:
+        self.parts[-1] = self.parts[-1][:-1]
+        self.length -= 1
+        self.doc_text._seg_ends[-1] -= 1
+
+    def _breaks(self, previous: Line, line: Line) -> bool:
+        full = previous.rect[2] >= self.right - 0.15 * (self.right - self.left)
+        terminal = previous.text.rstrip()[-1:] in ".:;!?"
+        if _numbered(line, terminal) or not full or self._offset(line):
+            return True
+        if line.page_index != previous.page_index:
+            return terminal and abs(line.rect[0] - previous.rect[0]) >= 3
+        if line.rect[1] - previous.rect[3] > 0 and self.pitch:
+            pitch = line.rect[3] - previous.rect[3]
+            if pitch > 1.35 * self.pitch:
+                return True
+        if abs(line.height - previous.height) > 0.2 * previous.height:
+            return True
+        return terminal and line.rect[0] > previous.rect[0] + 0.8 * previous.height
+
+    def _offset(self, line: Line) -> bool:
+        """Starts far right of the margin: a centred heading or a right-hand header column."""
+        return line.rect[0] > self.left + 0.25 * (self.right - self.left)
+
+
+def _numbered(line: Line, previous_terminal: bool) -> bool:
+    """Does the line open a numbered paragraph ("1.", "(a)", or an older "1" and a tab)?"""
+    words = line.words
+    if len(words) < 2:
+        return False
+    first = words[0].text
+    tab = words[1].rect[0] - words[0].rect[2] > line.height
+    if re.fullmatch(r"\d{1,3}\.|\([a-z0-9]{1,4}\)", first):
+        return tab or previous_terminal
+    return bool(re.fullmatch(r"\d{1,3}", first)) and tab
+
+
+def _body_edges(lines: list[Line]) -> tuple[float, float]:
+    if not lines:
+        return 0.0, 1.0
+    lefts = sorted(line.rect[0] for line in lines)
+    rights = sorted(line.rect[2] for line in lines)
+    return lefts[len(lefts) // 10], rights[(len(rights) * 9) // 10]
+
+
+def _typical_pitch(lines: list[Line]) -> float:
+    pitches = [
+        b.rect[3] - a.rect[3]
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page_index == b.page_index and 0 < b.rect[3] - a.rect[3] < 2.5 * a.height
+    ]
+    return statistics.median(pitches) if pitches else 0.0
+
+
+def _clip_rect(rect: Rect, seg_start: int, seg_end: int, start: int, end: int) -> Rect:
+    """The part of a word's rect covering chars [start, end), interpolated by char count."""
+    if start <= seg_start and end >= seg_end:
+        return rect
+    x0, y0, x1, y1 = rect
+    per_char = (x1 - x0) / max(seg_end - seg_start, 1)
+    left = x0 + per_char * max(start - seg_start, 0)
+    right = x1 - per_char * max(seg_end - end, 0)
+    return (left, y0, right, y1)
+
+
+def _merge_line_rects(rects: list[Rect]) -> list[Rect]:
+    """One rect per run of words on the same printed line."""
+    merged: list[Rect] = []
+    for rect in rects:
+        if merged:
+            last = merged[-1]
+            same_line = abs(_mid_y(rect) - _mid_y(last)) < 0.5 * (last[3] - last[1])
+            if same_line and rect[0] >= last[0] - 1:
+                merged[-1] = _union((last, rect))
+                continue
+        merged.append(rect)
+    return [_round_rect(r) for r in merged]
+
+
+def _union(rects) -> Rect:
+    rects = list(rects)
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+def _mid_y(rect: Rect) -> float:
+    return (rect[1] + rect[3]) / 2
+
+
+def _round_rect(rect: Rect) -> Rect:
+    return (round(rect[0], 2), round(rect[1], 2), round(rect[2], 2), round(rect[3], 2))
+
+
+def _squash_variants(quote: str) -> list[str]:
+    """The quote without whitespace, with a line-end hyphen as printed and dropped."""
+    squashed = [_squash(quote), _squash(re.sub(r"[-\u2010\u00ad]\s+", "", quote))]
+    return [s for s in squashed if s]
+
+
+def _squash(text: str) -> str:
+    return "".join(c.lower() for c in text if not c.isspace() and c != "\u00ad")

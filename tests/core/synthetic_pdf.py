@@ -1,0 +1,145 @@
+"""A tiny typesetter for test PDFs shaped like UN documents: justified-width wrapping, numbered
+paragraphs with a tab, headings, page breaks mid-paragraph, forced hyphenation and the page
+furniture of the family (running symbol, page label "2/3", job number, barcode).
+
+A "|" inside a word marks a hyphenation point used when the word does not fit the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
+LEFT, RIGHT, TOP, BOTTOM = 72.0, 540.0, 90.0, 700.0
+FONT, BOLD, SIZE, LEADING = "helv", "hebo", 10.0, 12.5
+
+
+@dataclass
+class Block:
+    text: str
+    kind: str = "para"  # "para", "heading", "centre", "right"
+    number: str = ""
+    space_before: float = 6.0
+
+
+@dataclass
+class Furniture:
+    symbol: str | None = None
+    job_number: str | None = None  # e.g. "21-04137 (E)  150321  160321"
+    barcode: str | None = None  # e.g. "*2104137*"
+    page_labels: bool = True
+
+
+def para(text: str, number: str = "") -> Block:
+    return Block(text, "para", number)
+
+
+def heading(text: str) -> Block:
+    return Block(text, "heading", space_before=12.0)
+
+
+def make_pdf(
+    path: Path,
+    blocks: list[Block],
+    furniture: Furniture | None = None,
+    header_block: list[tuple[str, str]] | None = None,
+    max_lines_per_page: int | None = None,
+) -> Path:
+    """Typeset `blocks` into `path`; `header_block` rows are (left, right) pairs on page 1."""
+    furniture = furniture or Furniture()
+    doc = pymupdf.open()
+    writer = _Writer(doc, max_lines_per_page)
+    if header_block:
+        for left, right in header_block:
+            writer.header_row(left, right)
+    for block in blocks:
+        writer.block(block)
+    _add_furniture(doc, furniture)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+class _Writer:
+    def __init__(self, doc: pymupdf.Document, max_lines: int | None) -> None:
+        self.doc = doc
+        self.max_lines = max_lines
+        self.page = doc.new_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+        self.y = TOP
+        self.lines_on_page = 0
+
+    def _next_line(self) -> None:
+        self.y += LEADING
+        self.lines_on_page += 1
+        full = self.y > BOTTOM or (self.max_lines and self.lines_on_page >= self.max_lines)
+        if full:
+            self.page = self.doc.new_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+            self.y = TOP
+            self.lines_on_page = 0
+
+    def header_row(self, left: str, right: str) -> None:
+        if left:
+            self.page.insert_text((LEFT, self.y), left, fontname=BOLD, fontsize=SIZE)
+        if right:
+            self.page.insert_text((400, self.y), right, fontname=FONT, fontsize=SIZE)
+        self._next_line()
+
+    def block(self, block: Block) -> None:
+        if self.lines_on_page:
+            self.y += block.space_before
+        font = BOLD if block.kind == "heading" else FONT
+        indent = LEFT + 36 if block.number else LEFT
+        if block.number:
+            self.page.insert_text((LEFT, self.y), block.number, fontname=font, fontsize=SIZE)
+        for line in _wrap(block.text, RIGHT - indent, font):
+            x = indent
+            if block.kind in ("centre", "right"):
+                width = pymupdf.get_text_length(line, fontname=font, fontsize=SIZE)
+                x = (LEFT + RIGHT - width) / 2 if block.kind == "centre" else RIGHT - width
+            self.page.insert_text((x, self.y), line, fontname=font, fontsize=SIZE)
+            self._next_line()
+
+
+def _wrap(text: str, width: float, font: str) -> list[str]:
+    def fits(candidate: str) -> bool:
+        return pymupdf.get_text_length(candidate, fontname=font, fontsize=SIZE) <= width
+
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word.replace('|', '')}".strip()
+        if fits(candidate):
+            current = candidate
+            continue
+        head, tail = _hyphenate(current, word, fits)
+        lines.append(head)
+        current = tail
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _hyphenate(current: str, word: str, fits) -> tuple[str, str]:
+    pieces = word.split("|")
+    for cut in range(len(pieces) - 1, 0, -1):
+        head = f"{current} {''.join(pieces[:cut])}-".strip()
+        if fits(head):
+            return head, "".join(pieces[cut:])
+    return current, word.replace("|", "")
+
+
+def _add_furniture(doc: pymupdf.Document, furniture: Furniture) -> None:
+    count = doc.page_count
+    for page in doc:
+        if page.number > 0 and furniture.symbol:
+            page.insert_text((LEFT, 50), furniture.symbol, fontname=BOLD, fontsize=9)
+        if furniture.page_labels and page.number > 0:
+            page.insert_text((RIGHT - 20, 50), f"{page.number + 1}/{count}", fontsize=9)
+        if furniture.job_number:
+            job = furniture.job_number if page.number == 0 else furniture.job_number.split()[0]
+            page.insert_text((LEFT, 750), job, fontname=FONT, fontsize=8)
+        if page.number == 0 and furniture.barcode:
+            page.insert_text((LEFT, 765), furniture.barcode, fontname=FONT, fontsize=8)
