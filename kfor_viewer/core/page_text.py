@@ -1,4 +1,4 @@
-"""Reading-order text of a PDF with the geometry of every word: the shared "text and geometry" module.
+"""Reading-order text of a PDF with the geometry of every word (the "text and geometry" module).
 
 One call, `read_document_text(doc)`, reads each page once (`page.get_text("words")`, or OCR for a
 page with no text layer) and returns a `DocumentText`:
@@ -24,6 +24,7 @@ Qt-free; the caller owns the `pymupdf.Document` (it is neither closed nor kept).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -315,7 +316,7 @@ def _furniture_key(line: Line) -> str:
 
 
 def _in_margin(line: Line, page: PageLines) -> bool:
-    x0, y0, x1, y1 = line.rect
+    _, y0, _, y1 = line.rect
     return y1 <= page.height * MARGIN_ZONE or y0 >= page.height * (1 - MARGIN_ZONE)
 
 
@@ -427,7 +428,7 @@ def _body_edges(lines: list[Line]) -> tuple[float, float]:
 def _typical_pitch(lines: list[Line]) -> float:
     pitches = [
         b.rect[3] - a.rect[3]
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page_index == b.page_index and 0 < b.rect[3] - a.rect[3] < 2.5 * a.height
     ]
     return statistics.median(pitches) if pitches else 0.0
