@@ -1,0 +1,436 @@
+"""The annotation store: one JSON file per document, data_dir()/annotations/<sha256>.json.
+
+A store never loses a note. Saving merges with what another window or instance wrote meanwhile
+(under a lock; newest edit wins per annotation, deletions are tombstones) and writes atomically
+with a backup. A file that cannot be read as a store is moved aside, never overwritten, and the
+caller gets a `StoreWarning` to show. A failed write raises `StoreWriteError` and leaves the
+annotations in memory and the store dirty, so the caller can retry.
+
+Observers get a `StoreChange` naming the ids and pages that changed. Debounced autosave is the
+UI's job: it watches `dirty` and calls `save()`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from kfor_viewer.core import paths
+from kfor_viewer.core.annotation_migrations import migrate_to_current, schema_version_of
+from kfor_viewer.core.annotations import (
+    SCHEMA_VERSION,
+    Annotation,
+    AnnotationFormatError,
+    CorrectionKey,
+    DocumentAnnotations,
+    FieldCorrection,
+    utc_now,
+)
+from kfor_viewer.core.document_identity import DocumentIdentity
+from kfor_viewer.core.safe_files import (
+    FileWriteError,
+    atomic_write,
+    describe_os_error,
+    file_lock,
+    move_aside,
+    remove_stale_temporaries,
+)
+
+ANNOTATIONS_FOLDER = "annotations"
+WarningKind = Literal["corrupt", "newer_schema", "invalid", "migrated"]
+
+
+class StoreReadError(Exception):
+    """The store file exists but cannot be read or set aside (e.g. no permission)."""
+
+
+class StoreWriteError(Exception):
+    """The store could not be saved; the annotations are still in memory (store stays dirty)."""
+
+
+@dataclass(frozen=True)
+class StoreWarning:
+    """Something the user must be told about a store file; `moved_to` is where a bad file went."""
+
+    kind: WarningKind
+    message: str
+    moved_to: Path | None = None
+
+
+@dataclass(frozen=True)
+class StoreChange:
+    """What one edit, merge or load changed, so a panel refreshes only what it shows."""
+
+    added: frozenset[str] = frozenset()
+    updated: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    pages: frozenset[int] = frozenset()
+    corrections: frozenset[CorrectionKey] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.corrections)
+
+
+Observer = Callable[[StoreChange], None]
+
+
+def store_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    return paths.data_dir(data_dir) / ANNOTATIONS_FOLDER
+
+
+class AnnotationStore:
+    """The annotations of one document. Create with `AnnotationStore.open(identity)`."""
+
+    def __init__(self, identity: DocumentIdentity, data_dir: str | os.PathLike[str] | None = None):
+        self.path = store_folder(data_dir) / f"{identity.sha256}.json"
+        self.warnings: list[StoreWarning] = []
+        self._document = DocumentAnnotations(
+            sha256=identity.sha256, file_name=identity.file_name, pdf_id=identity.pdf_id
+        )
+        self._dirty = False
+        self._disk_signature: tuple[int, int, int] | None = None
+        self._observers: list[Observer] = []
+
+    @classmethod
+    def open(
+        cls, identity: DocumentIdentity, data_dir: str | os.PathLike[str] | None = None
+    ) -> AnnotationStore:
+        """The store of `identity`, loaded; read `warnings` for anything to tell the user."""
+        store = cls(identity, data_dir)
+        store.warnings = store._load_from_disk()
+        return store
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def sha256(self) -> str:
+        return self._document.sha256
+
+    @property
+    def dirty(self) -> bool:
+        """True while there are edits (or a migration) not yet saved."""
+        return self._dirty
+
+    @property
+    def document(self) -> DocumentAnnotations:
+        """A snapshot copy of everything stored (for export and tests)."""
+        return dataclasses.replace(
+            self._document,
+            annotations=dict(self._document.annotations),
+            corrections=dict(self._document.corrections),
+            deleted_annotations=dict(self._document.deleted_annotations),
+            deleted_corrections=dict(self._document.deleted_corrections),
+        )
+
+    def annotations(self, page: int | None = None) -> list[Annotation]:
+        """The highlights in reading order, or only those on `page` (1-based)."""
+        items = self._document.annotations.values()
+        if page is not None:
+            items = [a for a in items if a.page == page]
+        return sorted(items, key=lambda a: (a.page, a.start if a.start is not None else -1, a.id))
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        return self._document.annotations.get(annotation_id)
+
+    def corrections(self) -> dict[CorrectionKey, FieldCorrection]:
+        return dict(self._document.corrections)
+
+    def tags(self) -> dict[str, int]:
+        """Each tag used in this document with its number of highlights."""
+        counts: dict[str, int] = {}
+        for annotation in self._document.annotations.values():
+            for tag in annotation.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return dict(sorted(counts.items()))
+
+    # --- observers ----------------------------------------------------------------------------
+
+    def subscribe(self, observer: Observer) -> Callable[[], None]:
+        """Call `observer(change)` after every change; returns the function that unsubscribes."""
+        self._observers.append(observer)
+        return lambda: self._observers.remove(observer)
+
+    def _changed(self, change: StoreChange, dirty: bool = True) -> None:
+        if not change:
+            return
+        self._dirty = self._dirty or dirty
+        for observer in list(self._observers):
+            observer(change)
+
+    # --- editing (each call stamps `modified`, so merges order it after earlier edits) ----------
+
+    def add(self, annotation: Annotation) -> Annotation:
+        """Add or restore a highlight (an undone delete comes back with its id)."""
+        annotation = dataclasses.replace(annotation, modified=utc_now())
+        existed = annotation.id in self._document.annotations
+        previous = self._document.annotations.get(annotation.id)
+        self._document.annotations[annotation.id] = annotation
+        self._document.deleted_annotations.pop(annotation.id, None)
+        pages = {annotation.page} | ({previous.page} if previous else set())
+        kind = "updated" if existed else "added"
+        self._changed(StoreChange(**{kind: frozenset({annotation.id})}, pages=frozenset(pages)))
+        return annotation
+
+    def update(self, annotation_id: str, **changes: Any) -> Annotation:
+        """Change fields of a highlight, e.g. update(id, color="#A0D8FF", tags=("north",))."""
+        current = self._require(annotation_id)
+        updated = dataclasses.replace(current, **changes, modified=utc_now())
+        self._document.annotations[annotation_id] = updated
+        pages = frozenset({current.page, updated.page})
+        self._changed(StoreChange(updated=frozenset({annotation_id}), pages=pages))
+        return updated
+
+    def remove(self, annotation_id: str) -> Annotation:
+        """Delete a highlight; returns it (for undo). A tombstone keeps it deleted on merge."""
+        removed = self._document.annotations.pop(self._require(annotation_id).id)
+        self._document.deleted_annotations[annotation_id] = utc_now()
+        self._changed(
+            StoreChange(removed=frozenset({annotation_id}), pages=frozenset({removed.page}))
+        )
+        return removed
+
+    def set_correction(self, correction: FieldCorrection) -> FieldCorrection:
+        correction = dataclasses.replace(correction, modified=utc_now())
+        self._document.corrections[correction.key] = correction
+        self._document.deleted_corrections.pop(correction.key, None)
+        self._changed(StoreChange(corrections=frozenset({correction.key})))
+        return correction
+
+    def remove_correction(self, key: CorrectionKey) -> FieldCorrection | None:
+        """Back to the extracted value; returns the removed correction (None if there was none)."""
+        removed = self._document.corrections.pop(key, None)
+        if removed is not None:
+            self._document.deleted_corrections[key] = utc_now()
+            self._changed(StoreChange(corrections=frozenset({key})))
+        return removed
+
+    def merge(self, incoming: DocumentAnnotations, with_deletions: bool = True) -> StoreChange:
+        """Take the newer of each annotation and correction from `incoming` (another instance's
+        file, or a colleague's export with `with_deletions=False`); marks the store dirty."""
+        change = merge_documents(self._document, incoming, with_deletions)
+        self._changed(change)
+        return change
+
+    def _require(self, annotation_id: str) -> Annotation:
+        try:
+            return self._document.annotations[annotation_id]
+        except KeyError:
+            raise KeyError(f"no annotation {annotation_id} in this document") from None
+
+    # --- disk ---------------------------------------------------------------------------------
+
+    def save(self) -> list[StoreWarning]:
+        """Merge with the file on disk and write atomically. Raises StoreWriteError (nothing is
+        lost: the store stays dirty). Returns warnings about a bad file found and moved aside."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with file_lock(self.path.with_name(self.path.name + ".lock")):
+                remove_stale_temporaries(self.path)
+                warnings = self._merge_from_disk(mark_dirty=False)
+                atomic_write(self.path, encode_store(self._document))
+                self._disk_signature = _signature(self.path)
+        except FileWriteError as error:
+            raise StoreWriteError(_write_failure(self.path, str(error))) from error
+        except OSError as error:
+            raise StoreWriteError(_write_failure(self.path, describe_os_error(error))) from error
+        self._dirty = False
+        return warnings
+
+    def refresh(self) -> list[StoreWarning]:
+        """Take in what another instance saved (nothing is written); observers hear of it."""
+        return self._merge_from_disk(mark_dirty=False)
+
+    def _load_from_disk(self) -> list[StoreWarning]:
+        loaded, warnings = self._read_disk_file()
+        if loaded is not None:
+            # the file may have been renamed or re-saved since: the identity given is current
+            loaded.file_name = self._document.file_name or loaded.file_name
+            loaded.pdf_id = self._document.pdf_id or loaded.pdf_id
+            self._document = loaded
+        self._dirty = any(w.kind == "migrated" for w in warnings)
+        return warnings
+
+    def _merge_from_disk(self, mark_dirty: bool) -> list[StoreWarning]:
+        if self._disk_signature is not None and self._disk_signature == _signature(self.path):
+            return []  # unchanged since we last read or wrote it
+        loaded, warnings = self._read_disk_file()
+        if loaded is not None:
+            self._changed(merge_documents(self._document, loaded, True), dirty=mark_dirty)
+        return warnings
+
+    def _read_disk_file(self) -> tuple[DocumentAnnotations | None, list[StoreWarning]]:
+        signature = _signature(self.path)
+        if signature is None:
+            self._disk_signature = None
+            return None, []
+        try:
+            data = self.path.read_bytes()
+        except OSError as error:
+            raise StoreReadError(
+                f"Could not read {self.path}: {describe_os_error(error)}"
+            ) from error
+        try:
+            document, warnings = decode_store(data, self.sha256)
+        except StoreFileProblem as problem:
+            return None, [self._set_aside(problem)]
+        self._disk_signature = signature
+        return document, warnings
+
+    def _set_aside(self, problem: StoreFileProblem) -> StoreWarning:
+        self._disk_signature = None
+        try:
+            moved_to = move_aside(self.path, problem.kind.replace("_", "-"))
+        except OSError as error:
+            raise StoreReadError(
+                f"{problem.message} It could not be moved aside ({describe_os_error(error)}), "
+                f"so it is left untouched at {self.path}."
+            ) from error
+        message = f"{problem.message} It was moved to {moved_to}; starting with an empty store."
+        return StoreWarning(problem.kind, message, moved_to)
+
+
+@dataclass
+class StoreFileProblem(Exception):
+    """Why a file is not a usable store; the store moves such a file aside."""
+
+    kind: WarningKind
+    message: str
+
+
+def decode_store(
+    data: bytes, expected_sha256: str | None = None
+) -> tuple[DocumentAnnotations, list[StoreWarning]]:
+    """Parse a store or shared file (migrating older schemas); StoreFileProblem when unusable."""
+    try:
+        raw = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StoreFileProblem("corrupt", f"The annotation file is damaged ({error}).") from None
+    warnings: list[StoreWarning] = []
+    try:
+        version = schema_version_of(raw)
+        if version > SCHEMA_VERSION:
+            raise StoreFileProblem(
+                "newer_schema",
+                f"The annotation file was written by a newer kfor-viewer (schema {version}; "
+                f"this one reads up to {SCHEMA_VERSION}).",
+            )
+        if version < SCHEMA_VERSION:
+            raw = migrate_to_current(raw)
+            warnings.append(
+                StoreWarning("migrated", f"Annotations upgraded from schema {version}.")
+            )
+        document = DocumentAnnotations.from_dict(raw)
+    except AnnotationFormatError as error:
+        raise StoreFileProblem("invalid", f"The annotation file is not valid: {error}.") from None
+    if expected_sha256 and document.sha256 != expected_sha256:
+        raise StoreFileProblem("invalid", "The annotation file belongs to another document.")
+    return document, warnings
+
+
+def encode_store(document: DocumentAnnotations) -> bytes:
+    """Pretty JSON with sorted keys, one record per line: readable, diffable and fast (the C
+    encoder writes each record; an indented dump of 10,000 highlights takes half a second)."""
+    encoder = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    lines = ["{"]
+    items = sorted(document.to_dict().items())
+    for index, (key, value) in enumerate(items):
+        comma = "," if index < len(items) - 1 else ""
+        lines.append(f"  {encoder.encode(key)}: {_block(value, encoder)}{comma}")
+    lines.append("}\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _block(value: Any, encoder: json.JSONEncoder) -> str:
+    if isinstance(value, list) and value:
+        inner = ",\n    ".join(map(encoder.encode, value))
+        return f"[\n    {inner}\n  ]"
+    if isinstance(value, dict) and value:
+        inner = ",\n    ".join(
+            f"{encoder.encode(k)}: {encoder.encode(v)}" for k, v in value.items()
+        )
+        return f"{{\n    {inner}\n  }}"
+    return encoder.encode(value)
+
+
+def merge_documents(
+    mine: DocumentAnnotations, theirs: DocumentAnnotations, with_deletions: bool = True
+) -> StoreChange:
+    """Merge `theirs` into `mine` in place: per id the latest of edit and deletion wins, ties go to
+    the deletion. Returns what changed in `mine`."""
+    added, updated, removed, pages = set(), set(), set(), set()
+    for annotation in theirs.annotations.values():
+        ours = mine.annotations.get(annotation.id)
+        deleted_at = mine.deleted_annotations.get(annotation.id)
+        if deleted_at is not None and deleted_at >= annotation.modified:
+            continue
+        if ours is not None and ours.modified >= annotation.modified:
+            continue
+        (updated if ours else added).add(annotation.id)
+        pages.update({annotation.page} | ({ours.page} if ours else set()))
+        mine.annotations[annotation.id] = annotation
+        mine.deleted_annotations.pop(annotation.id, None)
+    if with_deletions:
+        for annotation_id, deleted_at in theirs.deleted_annotations.items():
+            ours = mine.annotations.get(annotation_id)
+            if ours is not None and ours.modified > deleted_at:
+                continue
+            mine.deleted_annotations[annotation_id] = max(
+                deleted_at, mine.deleted_annotations.get(annotation_id, "")
+            )
+            if ours is not None:
+                del mine.annotations[annotation_id]
+                removed.add(annotation_id)
+                pages.add(ours.page)
+    corrections = _merge_corrections(mine, theirs, with_deletions)
+    mine.revision_of = tuple(dict.fromkeys(mine.revision_of + theirs.revision_of))
+    return StoreChange(
+        frozenset(added), frozenset(updated), frozenset(removed), frozenset(pages), corrections
+    )
+
+
+def _merge_corrections(
+    mine: DocumentAnnotations, theirs: DocumentAnnotations, with_deletions: bool
+) -> frozenset[CorrectionKey]:
+    changed: set[CorrectionKey] = set()
+    for key, correction in theirs.corrections.items():
+        ours = mine.corrections.get(key)
+        deleted_at = mine.deleted_corrections.get(key, "")
+        if deleted_at >= correction.modified or (ours and ours.modified >= correction.modified):
+            continue
+        mine.corrections[key] = correction
+        mine.deleted_corrections.pop(key, None)
+        changed.add(key)
+    for key, deleted_at in (theirs.deleted_corrections if with_deletions else {}).items():
+        ours = mine.corrections.get(key)
+        if ours is not None and ours.modified > deleted_at:
+            continue
+        mine.deleted_corrections[key] = max(deleted_at, mine.deleted_corrections.get(key, ""))
+        if mine.corrections.pop(key, None) is not None:
+            changed.add(key)
+    return frozenset(changed)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _write_failure(path: Path, reason: str) -> str:
+    return (
+        f"The annotations could not be saved ({reason}). They are kept in memory; "
+        f"free some space or make {path.parent} writable, then save again."
+    )
+
+
+def known_store_files(data_dir: str | os.PathLike[str] | None = None) -> Iterable[Path]:
+    """The store files in the data folder (for linking revisions and renaming tags)."""
+    folder = store_folder(data_dir)
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
