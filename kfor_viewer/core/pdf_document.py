@@ -1,0 +1,289 @@
+"""Opening, rendering, words, search and outline over a pymupdf.Document (Qt-free).
+
+Only the worker process calls these: PyMuPDF is not thread-safe and a hostile file may crash or hang
+MuPDF, so nothing here runs in the GUI process. Errors reach the user as DocumentError messages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+import pymupdf
+from pymupdf import mupdf
+
+from kfor_viewer.core.pdf_types import (
+    DocumentError,
+    DocumentInfo,
+    OutlineEntry,
+    PasswordRequired,
+    RenderKey,
+    SearchHit,
+    Word,
+)
+
+__all__ = [
+    "DocumentError",
+    "DocumentInfo",
+    "OutlineEntry",
+    "PasswordRequired",
+    "RenderKey",
+    "SearchHit",
+    "Word",
+    "describe_error",
+    "document_info",
+    "open_document",
+    "page_words",
+    "render_into",
+]
+
+# Acrobat accepts the "%PDF-" header anywhere in the first 1024 bytes; so does MuPDF.
+_HEADER_WINDOW = 1024
+_BYTES_PER_PIXEL = 4
+_MUPDF_CODE_PREFIX = re.compile(r"^code=\d+:\s*")
+# A size of a missing or broken page's box, so the page still gets a place in the layout.
+A4_POINTS = (595.0, 842.0)
+
+
+def describe_error(exc: BaseException) -> str:
+    """MuPDF's own reason for a failure: PyMuPDF often wraps it, keeping it in __cause__."""
+    reasons: list[str] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(reasons) < 4:
+        text = _MUPDF_CODE_PREFIX.sub("", str(seen).strip())
+        if text and text not in reasons:
+            reasons.append(text)
+        seen = seen.__cause__ or seen.__context__
+    innermost = reasons[-1] if reasons else type(exc).__name__
+    return innermost.rstrip(".")
+
+
+def open_document(path: str, password: str | None = None) -> pymupdf.Document:
+    """Open `path` as a PDF or raise DocumentError (PasswordRequired for encryption)."""
+    _check_file(path)
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:
+        raise DocumentError(_open_failure_message(exc)) from exc
+    try:
+        _unlock(doc, password)
+        if doc.page_count == 0:
+            if doc.is_repaired:
+                raise DocumentError("The PDF is damaged: no pages could be recovered")
+            raise DocumentError("The PDF has no pages")
+    except BaseException:
+        doc.close()
+        raise
+    return doc
+
+
+def _check_file(path: str) -> None:
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as stream:
+            head = stream.read(_HEADER_WINDOW)
+    except FileNotFoundError:
+        raise DocumentError("The file does not exist") from None
+    except IsADirectoryError:
+        raise DocumentError("This is a folder, not a PDF file") from None
+    except OSError as exc:
+        raise DocumentError(f"The file cannot be read: {exc.strerror or exc}") from None
+    if size == 0:
+        raise DocumentError("The file is empty")
+    if b"%PDF-" not in head:
+        raise DocumentError("This file is not a PDF")
+
+
+def _open_failure_message(exc: BaseException) -> str:
+    reason = describe_error(exc)
+    if "encryption handler" in reason:
+        return "The PDF is encrypted with a certificate: not supported"
+    return f"The PDF is damaged: {reason}"
+
+
+def _unlock(doc: pymupdf.Document, password: str | None) -> None:
+    if not doc.needs_pass:
+        return
+    if password is None:
+        raise PasswordRequired(wrong_password=False)
+    if not doc.authenticate(password):
+        raise PasswordRequired(wrong_password=True)
+
+
+def document_info(doc: pymupdf.Document, path: str) -> DocumentInfo:
+    title = (doc.metadata or {}).get("title", "").strip() or os.path.basename(path)
+    return DocumentInfo(
+        path=path,
+        page_count=doc.page_count,
+        page_sizes=page_sizes(doc),
+        title=title,
+        outline=read_outline(doc),
+        repaired=bool(doc.is_repaired),
+    )
+
+
+def page_sizes(doc: pymupdf.Document) -> tuple[tuple[float, float], ...]:
+    """Every page's (width, height) with rotation applied.
+
+    Goes through MuPDF directly: `doc[i].rect` builds a Python Page per page, 5x slower on 2,000
+    pages. A page that fails to load (e.g. a cycle in the page tree) gets its neighbour's size and
+    fails again, with its reason, when it is rendered.
+    """
+    sizes: list[tuple[float, float]] = []
+    fallback = A4_POINTS
+    for number in range(doc.page_count):
+        try:
+            bounds = mupdf.fz_bound_page(mupdf.fz_load_page(doc.this, number))
+            size = (bounds.x1 - bounds.x0, bounds.y1 - bounds.y0)
+        except Exception:
+            size = fallback
+        if size[0] <= 0 or size[1] <= 0:
+            size = fallback
+        sizes.append(size)
+        fallback = size
+    return tuple(sizes)
+
+
+def read_outline(doc: pymupdf.Document) -> tuple[OutlineEntry, ...]:
+    try:
+        toc = doc.get_toc(simple=True)
+    except Exception:
+        return ()  # a broken outline must not stop the document from opening
+    return tuple(
+        OutlineEntry(level=int(level), title=str(title), page=int(page) - 1)
+        for level, title, page in toc
+    )
+
+
+def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
+    if not 0 <= number < doc.page_count:
+        raise DocumentError(f"There is no page {number + 1}")
+    try:
+        return doc.load_page(number)
+    except Exception as exc:
+        raise DocumentError(f"Page {number + 1} cannot be read: {describe_error(exc)}") from exc
+
+
+def render_into(doc: pymupdf.Document, key: RenderKey, buffer: memoryview) -> tuple[int, int]:
+    """Render the page (or the tile `key.clip`) as opaque BGRA into `buffer`; return (w, h).
+
+    BGRA with alpha 255 is byte for byte Qt's QImage.Format_RGB32 on little-endian machines, so
+    the pixels go to the screen without a conversion, and MuPDF draws straight into `buffer`
+    (shared memory) instead of into a pixmap that would then be copied.
+    """
+    width, height = key.image_size
+    if width <= 0 or height <= 0:
+        raise DocumentError("Nothing to render: the page size is zero")
+    if len(buffer) < width * height * _BYTES_PER_PIXEL:
+        raise ValueError("the pixel buffer is too small for this render")
+    page = load_page(doc, key.page)
+    try:
+        _draw_page(page, key, buffer, width, height)
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError(f"Page {key.page + 1} cannot be shown: {describe_error(exc)}") from exc
+    return width, height
+
+
+def _draw_page(page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: int, height: int):
+    bounds = mupdf.fz_bound_page(page.this)
+    scale_x = key.px_width / max(bounds.x1 - bounds.x0, 1e-6)
+    scale_y = key.px_height / max(bounds.y1 - bounds.y0, 1e-6)
+    left, top = (key.clip[0], key.clip[1]) if key.clip else (0, 0)
+    matrix = mupdf.FzMatrix(
+        scale_x, 0, 0, scale_y, -bounds.x0 * scale_x - left, -bounds.y0 * scale_y - top
+    )
+    samples = mupdf.python_mutable_buffer_data(buffer)
+    pixmap = mupdf.fz_new_pixmap_with_data(
+        mupdf.fz_device_bgr(), width, height, mupdf.FzSeparations(), 1, width * 4, samples
+    )
+    mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)
+    device = mupdf.fz_new_draw_device(matrix, pixmap)
+    try:
+        mupdf.fz_run_page(page.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
+    finally:
+        mupdf.fz_close_device(device)
+        del device, pixmap  # the pixmap points into `buffer`: drop it before the caller does
+
+
+def page_words(doc: pymupdf.Document, number: int) -> tuple[Word, ...]:
+    page = load_page(doc, number)
+    try:
+        raw = page.get_text("words", sort=False)
+    except Exception as exc:
+        raise DocumentError(
+            f"The text of page {number + 1} cannot be read: {describe_error(exc)}"
+        ) from exc
+    return tuple(
+        Word(number, x0, y0, x1, y1, text, block, line, index)
+        for index, (x0, y0, x1, y1, text, block, line, _word) in enumerate(raw)
+    )
+
+
+def _normalise(text: str) -> str:
+    """Text as MuPDF's search sees it: hyphenated line ends joined, white space collapsed."""
+    return " ".join(text.replace("-\n", "").split())
+
+
+class TextSearcher:
+    """Searches a document page by page, keeping each page's text so a repeated search only
+    looks closely at the pages that can contain the query."""
+
+    def __init__(self, doc: pymupdf.Document) -> None:
+        self._doc = doc
+        self._texts: dict[int, str] = {}
+
+    def page_text(self, number: int) -> str:
+        text = self._texts.get(number)
+        if text is None:
+            text = _normalise(load_page(self._doc, number).get_text("text"))
+            self._texts[number] = text
+        return text
+
+    def search_page(self, number: int, query: str, case_sensitive: bool = False) -> list[SearchHit]:
+        needle = " ".join(query.split())
+        if not needle:
+            return []
+        text = self.page_text(number)
+        if needle.casefold() not in text.casefold():
+            return []
+        hits = _mupdf_hits(self._doc, number, needle)
+        if case_sensitive:
+            hits = _keep_exact_case(hits, text, needle)
+        return hits
+
+    def search(self, query: str, case_sensitive: bool = False) -> Iterator[list[SearchHit]]:
+        """The hits of each page in page order (an empty list for a page without hits)."""
+        for number in range(self._doc.page_count):
+            yield self.search_page(number, query, case_sensitive)
+
+
+def _mupdf_hits(doc: pymupdf.Document, number: int, needle: str) -> list[SearchHit]:
+    try:
+        quads = mupdf.fz_search_page2(doc.this, number, needle, 10_000)
+    except Exception:
+        return []  # a page whose text cannot be read has no hits; rendering reports it
+    grouped: dict[int, list[tuple[float, float, float, float]]] = {}
+    for found in quads:
+        quad = found.quad
+        xs = (quad.ul.x, quad.ur.x, quad.ll.x, quad.lr.x)
+        ys = (quad.ul.y, quad.ur.y, quad.ll.y, quad.lr.y)
+        grouped.setdefault(found.mark, []).append((min(xs), min(ys), max(xs), max(ys)))
+    return [SearchHit(number, tuple(rects)) for _mark, rects in sorted(grouped.items())]
+
+
+def _keep_exact_case(hits: list[SearchHit], text: str, needle: str) -> list[SearchHit]:
+    """MuPDF matches without case: keep the hits whose text matches `needle` exactly.
+
+    The n-th caseless match in the page text is MuPDF's n-th hit (both walk the same text in the
+    same order); if the counts disagree we cannot pair them and keep all hits rather than lose one.
+    """
+    folded, folded_needle = text.casefold(), needle.casefold()
+    starts = [m.start() for m in re.finditer(re.escape(folded_needle), folded)]
+    if len(starts) != len(hits) or len(folded) != len(text):
+        return hits
+    return [
+        hit for hit, at in zip(hits, starts, strict=True) if text[at : at + len(needle)] == needle
+    ]

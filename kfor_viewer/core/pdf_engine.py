@@ -1,0 +1,523 @@
+"""The GUI side of the PDF worker, without Qt: queue, priorities, time limits, restarts.
+
+`PdfEngine` turns calls (open, render, words, search) into worker requests, sends them in priority
+order with at most a few in flight, and turns replies into events handed to `on_event`. The owner
+calls `read_replies()` when the worker's pipe (`fileno()`) is readable and `check_time_limits()`
+every few hundred milliseconds; both may restart the worker. After a restart the current document is
+reopened, requests in flight are sent again, and the one that killed the worker fails with its
+reason. Events are plain dataclasses; a `Rendered` event's pixels are valid only during the call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import itertools
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing import shared_memory
+from typing import Any
+
+from kfor_viewer.core.pdf_types import (
+    DocumentError,
+    DocumentInfo,
+    PasswordRequired,
+    RenderKey,
+    SearchHit,
+    Word,
+)
+from kfor_viewer.core.pdf_worker import (
+    DEFAULT_MEMORY_LIMIT,
+    Reply,
+    Request,
+    SearchProgress,
+    WorkerDied,
+    WorkerProcess,
+)
+
+# Priorities: lower is sooner. Opening beats everything; the viewer passes its own for renders.
+PRIORITY_OPEN = -1000
+PRIORITY_WORDS = -1
+MAX_IN_FLIGHT = 2  # one rendering, one waiting in the pipe: the worker never idles between renders
+SLOT_GRANULARITY = 4 * 1024 * 1024
+MAX_RENDER_PIXELS = 120_000_000  # 480 MB of pixels: above this a render fails, it does not run
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    """Seconds a request may run before the worker is killed and the request abandoned."""
+
+    open: float = 30.0
+    render: float = 10.0
+    other: float = 10.0
+
+    def for_op(self, op: str) -> float:
+        return {"open": self.open, "render": self.render}.get(op, self.other)
+
+
+@dataclass(frozen=True)
+class Opened:
+    info: DocumentInfo
+
+
+@dataclass(frozen=True)
+class OpenFailed:
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PasswordNeeded:
+    path: str
+    wrong_password: bool
+
+
+@dataclass(frozen=True)
+class Rendered:
+    key: RenderKey
+    width: int
+    height: int
+    pixels: memoryview  # opaque BGRA (QImage.Format_RGB32), stride width * 4; valid during the call
+
+
+@dataclass(frozen=True)
+class RenderFailed:
+    key: RenderKey
+    reason: str
+
+
+@dataclass(frozen=True)
+class WordsReady:
+    page: int
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class WordsFailed:
+    page: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class SearchProgressed:
+    query: str
+    pages_done: int
+    page_count: int
+    hits: tuple[SearchHit, ...]
+
+
+@dataclass(frozen=True)
+class SearchFinished:
+    query: str
+    total: int
+
+
+@dataclass(frozen=True)
+class WorkerRestarted:
+    message: str
+
+
+@dataclass
+class _Pending:
+    request: Request
+    priority: int
+    attempts: int = 0
+    slot: shared_memory.SharedMemory | None = None
+    search_query: str = ""
+    hits_found: int = 0
+
+
+@dataclass
+class _OpenDocument:
+    path: str
+    password: str | None
+    info: DocumentInfo
+
+
+@dataclass
+class _SlotPool:
+    """Shared-memory blocks for pixels, owned (created and unlinked) by this process."""
+
+    free: list[shared_memory.SharedMemory] = field(default_factory=list)
+
+    def take(self, nbytes: int) -> tuple[shared_memory.SharedMemory, list[str]]:
+        """A block of at least `nbytes`, and the names of blocks freed to make room."""
+        for index, block in enumerate(self.free):
+            if block.size >= nbytes:
+                return self.free.pop(index), []
+        dropped = []
+        if len(self.free) >= MAX_IN_FLIGHT:
+            smallest = min(self.free, key=lambda b: b.size)
+            self.free.remove(smallest)
+            dropped.append(smallest.name)
+            _destroy(smallest)
+        size = -(-nbytes // SLOT_GRANULARITY) * SLOT_GRANULARITY
+        return shared_memory.SharedMemory(create=True, size=size), dropped
+
+    def give_back(self, block: shared_memory.SharedMemory) -> None:
+        self.free.append(block)
+
+    def destroy_all(self) -> None:
+        for block in self.free:
+            _destroy(block)
+        self.free.clear()
+
+
+def _destroy(block: shared_memory.SharedMemory) -> None:
+    block.close()
+    with contextlib.suppress(FileNotFoundError):
+        block.unlink()
+
+
+class PdfEngine:
+    def __init__(
+        self,
+        on_event: Callable[[Any], None],
+        memory_limit: int = DEFAULT_MEMORY_LIMIT,
+        time_limits: TimeLimits | None = None,
+        op_modules: tuple[str, ...] = (),
+    ) -> None:
+        self._on_event = on_event
+        self.time_limits = time_limits or TimeLimits()
+        self._worker = WorkerProcess(memory_limit, op_modules)
+        self._ids = itertools.count(1)
+        self._order = itertools.count()
+        self._queue: list[tuple[int, int, int]] = []  # (priority, order, request id)
+        self._queued: dict[int, _Pending] = {}
+        self._in_flight: dict[int, _Pending] = {}  # sent, reply pending (includes the search)
+        self._render_ids: dict[RenderKey, int] = {}  # key -> request id, queued or in flight
+        self._slots = _SlotPool()
+        self._document: _OpenDocument | None = None
+        self._generation = 0
+        self._search_id = 0
+        self._restarts = 0
+        self._worker.start()
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def doc_generation(self) -> int:
+        return self._generation
+
+    @property
+    def info(self) -> DocumentInfo | None:
+        return self._document.info if self._document else None
+
+    @property
+    def restarts(self) -> int:
+        return self._restarts
+
+    @property
+    def worker_pid(self) -> int | None:
+        return self._worker.pid
+
+    def fileno(self) -> int:
+        return self._worker.fileno()
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def open(self, path: str, password: str | None = None) -> None:
+        self._submit("open", (path, password), PRIORITY_OPEN)
+
+    def request_render(self, key: RenderKey, priority: int = 0) -> None:
+        """Queue a render; a key already queued gets the new priority, one in flight is kept."""
+        if key.doc_generation != self._generation:
+            return
+        request_id = self._render_ids.get(key)
+        if request_id in self._in_flight:
+            return
+        if request_id in self._queued:
+            pending = self._queued[request_id]
+            if priority < pending.priority:
+                pending.priority = priority
+                heapq.heappush(self._queue, (priority, next(self._order), request_id))
+            return
+        self._render_ids[key] = self._submit("render", (key,), priority)
+
+    def retain_only(self, wanted: set[RenderKey]) -> None:
+        """Forget queued renders not in `wanted`; renders already running finish."""
+        for key, request_id in list(self._render_ids.items()):
+            if key not in wanted and request_id in self._queued:
+                del self._queued[request_id]
+                del self._render_ids[key]
+
+    def request_words(self, page: int) -> None:
+        self._submit("words", (page,), PRIORITY_WORDS)
+
+    def search(self, query: str, case_sensitive: bool = False) -> None:
+        """Search the whole document in the background; a running search is cancelled."""
+        self.cancel_search()
+        self._search_id = self._submit("search", (query, case_sensitive, 0), PRIORITY_WORDS)
+
+    def cancel_search(self) -> None:
+        if not self._search_id:
+            return
+        search_id, self._search_id = self._search_id, 0
+        if self._queued.pop(search_id, None) is None and search_id in self._in_flight:
+            del self._in_flight[search_id]
+            self._send(Request(next(self._ids), "cancel_search"))
+
+    def shutdown(self) -> None:
+        self._worker.stop()
+        for pending in self._in_flight.values():
+            if pending.slot is not None:
+                _destroy(pending.slot)
+        self._in_flight.clear()
+        self._queued.clear()
+        self._slots.destroy_all()
+
+    def _submit(self, op: str, args: tuple, priority: int) -> int:
+        request_id = next(self._ids)
+        self._queued[request_id] = _Pending(Request(request_id, op, args), priority)
+        heapq.heappush(self._queue, (priority, next(self._order), request_id))
+        self._pump()
+        return request_id
+
+    def _pump(self) -> None:
+        """Send queued requests in priority order while fewer than MAX_IN_FLIGHT are running."""
+        while self._queue and self._busy_count() < MAX_IN_FLIGHT:
+            priority, _order, request_id = heapq.heappop(self._queue)
+            pending = self._queued.get(request_id)
+            if pending is None or pending.priority != priority:
+                continue  # dropped, or re-queued with another priority
+            del self._queued[request_id]
+            if not self._dispatch(pending):
+                return
+
+    def _busy_count(self) -> int:
+        return sum(1 for p in self._in_flight.values() if p.request.op != "search")
+
+    def _dispatch(self, pending: _Pending) -> bool:
+        request = pending.request
+        if request.op == "render":
+            if not self._attach_slot(pending):
+                return True
+            request = Request(request.id, "render", (request.args[0], pending.slot.name))
+        elif request.op == "search":
+            pending.search_query = request.args[0]
+        self._in_flight[request.id] = pending
+        return self._send(request)
+
+    def _attach_slot(self, pending: _Pending) -> bool:
+        key: RenderKey = pending.request.args[0]
+        width, height = key.image_size
+        if width * height > MAX_RENDER_PIXELS or width <= 0 or height <= 0:
+            self._render_ids.pop(key, None)
+            reason = f"Page {key.page + 1} is too large to render at this zoom"
+            self._on_event(RenderFailed(key, reason))
+            return False
+        if pending.slot is None:
+            pending.slot, dropped = self._slots.take(width * height * 4)
+            for name in dropped:
+                self._send(Request(next(self._ids), "release_slot", (name,)))
+        return True
+
+    def _send(self, request: Request) -> bool:
+        try:
+            self._worker.send(request)
+        except WorkerDied:
+            self._restart()
+            return False
+        return True
+
+    # -- replies -----------------------------------------------------------------------------
+
+    def read_replies(self) -> None:
+        """Handle every reply waiting in the pipe; restart the worker if it has died."""
+        try:
+            while self._worker.poll():
+                self._handle_reply(self._worker.recv())
+        except WorkerDied:
+            self._restart()
+            return
+        self._pump()
+
+    def _handle_reply(self, reply: Reply) -> None:
+        pending = self._in_flight.get(reply.request_id)
+        if pending is None:
+            return  # cancelled or forgotten
+        if reply.final:
+            del self._in_flight[reply.request_id]
+        handler = getattr(self, f"_on_{pending.request.op}", None)
+        if handler is not None:
+            handler(pending, reply)
+
+    def _on_open(self, pending: _Pending, reply: Reply) -> None:
+        path, password = pending.request.args
+        if reply.error is None:
+            self._generation += 1
+            self._drop_stale_renders()
+            self._document = _OpenDocument(path, password, reply.value)
+            self._on_event(Opened(reply.value))
+        elif isinstance(reply.error, PasswordRequired):
+            self._on_event(PasswordNeeded(path, reply.error.wrong_password))
+        else:
+            self._on_event(OpenFailed(path, reply.error.message))
+
+    def _on_render(self, pending: _Pending, reply: Reply) -> None:
+        key: RenderKey = pending.request.args[0]
+        self._render_ids.pop(key, None)
+        slot, pending.slot = pending.slot, None
+        try:
+            if key.doc_generation != self._generation:
+                return
+            if reply.error is not None:
+                self._on_event(RenderFailed(key, reply.error.message))
+                return
+            width, height = reply.value
+            with slot.buf[: width * height * 4] as pixels:
+                self._on_event(Rendered(key, width, height, pixels))
+        finally:
+            self._slots.give_back(slot)
+
+    def _on_words(self, pending: _Pending, reply: Reply) -> None:
+        (page,) = pending.request.args
+        if reply.error is not None:
+            self._on_event(WordsFailed(page, reply.error.message))
+        else:
+            self._on_event(WordsReady(page, reply.value))
+
+    def _on_search(self, pending: _Pending, reply: Reply) -> None:
+        if reply.request_id != self._search_id:
+            return
+        if isinstance(reply.value, SearchProgress):
+            progress = reply.value
+            pending.hits_found += len(progress.hits)
+            pending.request = Request(
+                pending.request.id,
+                "search",
+                (*pending.request.args[:2], progress.pages_done),  # resume point after a restart
+            )
+            self._on_event(
+                SearchProgressed(
+                    pending.search_query, progress.pages_done, progress.page_count, progress.hits
+                )
+            )
+        elif reply.final:
+            self._search_id = 0
+            self._on_event(SearchFinished(pending.search_query, pending.hits_found))
+
+    def _drop_stale_renders(self) -> None:
+        for key, request_id in list(self._render_ids.items()):
+            if key.doc_generation != self._generation and request_id in self._queued:
+                del self._queued[request_id]
+                del self._render_ids[key]
+
+    # -- watchdog and restart ----------------------------------------------------------------
+
+    def check_time_limits(self) -> None:
+        """Kill and restart the worker if one request has run past its time limit."""
+        request_id, seconds, _page = self._worker.busy_with()
+        pending = self._in_flight.get(request_id)
+        if pending is None:
+            return
+        limit = self.time_limits.for_op(pending.request.op)
+        if seconds > limit:
+            self._restart(why=f"took longer than {limit:g} s")
+
+    def _restart(self, why: str = "") -> None:
+        culprit, _seconds, page = self._worker.busy_with()
+        why = why or self._worker.exit_description()
+        self._worker.kill()
+        self._restarts += 1
+        survivors, blamed = self._split_in_flight(culprit, page)
+        self._worker.start()
+        self._requeue(survivors)
+        first = next((p for p in blamed if p.request.id == culprit), blamed[0] if blamed else None)
+        self._on_event(WorkerRestarted(self._restart_message(first, why)))
+        for pending in blamed:
+            self._abandon(pending, why)
+        self._pump()
+
+    def _split_in_flight(self, culprit: int, page: int) -> tuple[list[_Pending], list[_Pending]]:
+        """The requests in flight to send again, and the one that killed the worker (with any
+        that were in flight at an earlier death too)."""
+        survivors, blamed = [], []
+        for request_id, pending in self._in_flight.items():
+            if request_id == culprit or pending.attempts >= 1:
+                blamed.append(pending)
+            else:
+                pending.attempts += 1
+                survivors.append(pending)
+        self._in_flight.clear()
+        for pending in blamed:
+            if pending.request.op == "search":  # say which page, and resume after it
+                query, case_sensitive, _resume_at = pending.request.args
+                args = (query, case_sensitive, page)
+                pending.request = Request(pending.request.id, "search", args)
+        return survivors, blamed
+
+    def _restart_message(self, blamed: _Pending | None, why: str) -> str:
+        what = _describe_request(blamed.request) if blamed else "working"
+        return f"The PDF engine {why} while {what}; it was restarted."
+
+    def _abandon(self, pending: _Pending, why: str) -> None:
+        request = pending.request
+        reason = f"{_describe_request(request).capitalize()} {why}"
+        if request.op == "render":
+            key = request.args[0]
+            self._render_ids.pop(key, None)
+            if pending.slot is not None:
+                self._slots.give_back(pending.slot)
+            if key.doc_generation == self._generation:
+                self._on_event(RenderFailed(key, reason))
+        elif request.op == "open":
+            self._on_event(OpenFailed(request.args[0], f"The PDF could not be opened: it {why}"))
+        elif request.op == "reopen":
+            self._document = None
+        elif request.op == "words":
+            self._on_event(WordsFailed(request.args[0], reason))
+        elif request.op == "search" and request.id == self._search_id:
+            query, case_sensitive, resume_at = request.args
+            # Skip the page that killed the worker and search on from the next one.
+            pending.request = Request(request.id, "search", (query, case_sensitive, resume_at + 1))
+            pending.attempts = 0
+            self._queued[request.id] = pending
+            heapq.heappush(self._queue, (pending.priority, next(self._order), request.id))
+
+    def _requeue(self, survivors: list[_Pending]) -> None:
+        if self._document is not None:
+            doc = self._document
+            reopen = _Pending(Request(next(self._ids), "reopen", (doc.path, doc.password)), 0)
+            self._in_flight[reopen.request.id] = reopen
+            self._send(Request(reopen.request.id, "open", reopen.request.args))
+        for pending in survivors:
+            self._queued[pending.request.id] = pending
+            heapq.heappush(self._queue, (pending.priority, next(self._order), pending.request.id))
+
+    def _on_reopen(self, pending: _Pending, reply: Reply) -> None:
+        if reply.error is not None and self._document is not None:
+            self._document = None
+            self._on_event(
+                WorkerRestarted(f"The document could not be reopened: {reply.error.message}")
+            )
+
+
+def _describe_request(request: Request) -> str:
+    if request.op == "render":
+        return f"rendering page {request.args[0].page + 1}"
+    if request.op == "words":
+        return f"reading the words of page {request.args[0] + 1}"
+    if request.op == "search":
+        return f"searching page {request.args[2] + 1}"
+    if request.op in ("open", "reopen"):
+        return f"opening {os.path.basename(request.args[0])}"
+    return f"running {request.op!r}"
+
+
+__all__ = [
+    "DocumentError",
+    "OpenFailed",
+    "Opened",
+    "PasswordNeeded",
+    "PdfEngine",
+    "RenderFailed",
+    "Rendered",
+    "SearchFinished",
+    "SearchProgressed",
+    "TimeLimits",
+    "WordsFailed",
+    "WordsReady",
+    "WorkerRestarted",
+]

@@ -1,0 +1,95 @@
+"""Plain data passed between the PDF worker process and the GUI.
+
+These types live apart from `pdf_document` so the GUI process can unpickle them without importing
+PyMuPDF (0.2 s of start-up it does not need); `pdf_document` re-exports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Rect = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    level: int
+    title: str
+    page: int  # 0-based; -1 when the entry points nowhere in this document
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    path: str
+    page_count: int
+    page_sizes: tuple[tuple[float, float], ...]  # (width, height) in PDF points, rotation applied
+    title: str  # metadata title, else the file name
+    outline: tuple[OutlineEntry, ...]
+    needs_ocr_pages: tuple[int, ...] = ()
+    repaired: bool = False  # MuPDF had to repair the file: some pages may fail to render
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word in PDF points, top-left origin (PyMuPDF page space), in the page's reading order."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    block: int
+    line: int
+    index: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    page: int
+    rects: tuple[Rect, ...]  # one hit may span lines
+
+
+@dataclass(frozen=True)
+class RenderKey:
+    """What a rendered image shows; hashable, so it keys the cache and the render queue.
+
+    Sizes are device pixels (zoom x device pixel ratio) of the WHOLE page; `clip` is a tile
+    (x, y, width, height) inside that page, for high zoom.
+    """
+
+    doc_generation: int
+    page: int
+    px_width: int
+    px_height: int
+    clip: tuple[int, int, int, int] | None = None
+
+    @property
+    def image_size(self) -> tuple[int, int]:
+        """The size of the image this key renders: the clip's, else the whole page's."""
+        if self.clip is None:
+            return self.px_width, self.px_height
+        return self.clip[2], self.clip[3]
+
+
+class DocumentError(Exception):
+    """An open or page failure with a message meant for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __reduce__(self):  # keep the message through pickling between processes
+        return (type(self), (self.message,))
+
+
+class PasswordRequired(DocumentError):
+    """The PDF is encrypted: ask for the password (again, when `wrong_password`)."""
+
+    def __init__(self, wrong_password: bool = False) -> None:
+        message = "The password is wrong" if wrong_password else "The PDF needs a password"
+        super().__init__(message)
+        self.wrong_password = wrong_password
+
+    def __reduce__(self):
+        return (type(self), (self.wrong_password,))

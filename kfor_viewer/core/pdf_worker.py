@@ -1,0 +1,366 @@
+"""The PDF worker process: it alone owns the pymupdf.Document.
+
+Why a process and not a thread: PyMuPDF holds the GIL while it renders (a render thread stalls the
+GUI for the whole render), and a hostile file that crashes or hangs MuPDF must take down only this
+process. The process is started with the "spawn" method: forking a process that has loaded Qt is
+unsafe, spawn works the same on Linux, macOS and Windows, and frozen (PyInstaller) builds support it
+through multiprocessing.freeze_support().
+
+Protocol: the parent sends `Request(id, op, args)`; the child answers each with one `Reply`
+(search also streams non-final replies). Ops are looked up in `OPS`; `register_op` lets a module
+named in `op_modules` add ops (tests use it for ops that hang or crash the worker). Pixels do not go
+through the pipe: a render request names a shared-memory block that MuPDF draws into.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import shared_memory
+from multiprocessing.connection import Connection
+from typing import Any
+
+from kfor_viewer.core.pdf_types import DocumentError
+
+DEFAULT_MEMORY_LIMIT = 2 * 1024**3
+# How often a running search reports progress when it finds nothing: often enough for a smooth
+# progress bar, rarely enough not to flood the GUI thread on 2,000 pages.
+_PROGRESS_INTERVAL_S = 0.05
+# Fields of the shared "busy" array: the request the worker is running, since when, and on which
+# page (for a search), so the parent can tell exactly what hung or crashed the worker.
+BUSY_REQUEST, BUSY_SINCE, BUSY_PAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Request:
+    id: int
+    op: str
+    args: tuple = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    request_id: int
+    value: Any = None
+    error: DocumentError | None = None
+    final: bool = True
+
+
+@dataclass(frozen=True)
+class SearchProgress:
+    """A non-final reply of a search: pages 0..pages_done-1 searched; hits of the last of them."""
+
+    pages_done: int
+    page_count: int
+    hits: tuple = ()
+
+
+@dataclass
+class WorkerState:
+    conn: Connection
+    busy: Any  # shared array of doubles, indexed by BUSY_REQUEST, BUSY_SINCE, BUSY_PAGE
+    doc: Any = None
+    path: str = ""
+    searcher: Any = None
+    slots: dict[str, shared_memory.SharedMemory] = field(default_factory=dict)
+    job: Iterator[None] | None = None
+    job_request: int = 0
+
+    def reply(self, request: Request, value: Any = None, final: bool = True) -> None:
+        self.conn.send(Reply(request.id, value, None, final))
+
+
+Op = Callable[[WorkerState, Request], Any]
+OPS: dict[str, Op] = {}
+
+
+def register_op(name: str) -> Callable[[Op], Op]:
+    """Make `function(state, request)` answer requests named `name`; its return value is sent."""
+
+    def add(function: Op) -> Op:
+        OPS[name] = function
+        return function
+
+    return add
+
+
+@register_op("open")
+def _open(state: WorkerState, request: Request):
+    from kfor_viewer.core import pdf_document
+
+    path, password = request.args
+    doc = pdf_document.open_document(path, password)
+    info = pdf_document.document_info(doc, path)
+    _cancel_job(state)
+    if state.doc is not None:
+        state.doc.close()
+    state.doc, state.path = doc, path
+    state.searcher = pdf_document.TextSearcher(doc)
+    return info
+
+
+@register_op("render")
+def _render(state: WorkerState, request: Request):
+    from kfor_viewer.core.pdf_document import render_into
+
+    key, shm_name = request.args
+    return render_into(_document(state), key, _slot(state, shm_name).buf)
+
+
+@register_op("words")
+def _words(state: WorkerState, request: Request):
+    from kfor_viewer.core.pdf_document import page_words
+
+    (page,) = request.args
+    return page_words(_document(state), page)
+
+
+@register_op("search")
+def _search(state: WorkerState, request: Request):
+    """Start a search that runs page by page between other requests; replies stream from it."""
+    query, case_sensitive, first_page = request.args
+    _cancel_job(state)
+    _document(state)
+    state.job = _search_steps(state, request, query, case_sensitive, first_page)
+    state.job_request = request.id
+    return _NO_REPLY
+
+
+@register_op("cancel_search")
+def _cancel_search(state: WorkerState, request: Request):
+    _cancel_job(state)
+    return _NO_REPLY
+
+
+@register_op("release_slot")
+def _release_slot(state: WorkerState, request: Request):
+    """Forget a shared-memory block the parent is about to free."""
+    (name,) = request.args
+    block = state.slots.pop(name, None)
+    if block is not None:
+        block.close()
+    return _NO_REPLY
+
+
+_NO_REPLY = object()
+
+
+def _document(state: WorkerState):
+    if state.doc is None:
+        raise DocumentError("No document is open")
+    return state.doc
+
+
+def _slot(state: WorkerState, name: str) -> shared_memory.SharedMemory:
+    block = state.slots.get(name)
+    if block is None:
+        # The parent owns (and unlinks) the block; the child only maps it.
+        block = shared_memory.SharedMemory(name=name)
+        state.slots[name] = block
+    return block
+
+
+def _search_steps(
+    state: WorkerState, request: Request, query: str, case_sensitive: bool, first_page: int
+) -> Iterator[None]:
+    page_count = state.doc.page_count
+    total, last_report = 0, 0.0
+    for number in range(first_page, page_count):
+        state.busy[BUSY_PAGE] = number
+        hits = tuple(state.searcher.search_page(number, query, case_sensitive))
+        total += len(hits)
+        now = time.monotonic()
+        if hits or now - last_report >= _PROGRESS_INTERVAL_S:
+            state.reply(request, SearchProgress(number + 1, page_count, hits), final=False)
+            last_report = now
+        yield
+    state.reply(request, total)
+
+
+def _cancel_job(state: WorkerState) -> None:
+    if state.job is not None:
+        state.job.close()
+        state.conn.send(Reply(state.job_request, None, DocumentError("Search cancelled")))
+    state.job, state.job_request = None, 0
+
+
+def _mark_busy(state: WorkerState, request_id: int) -> None:
+    state.busy[BUSY_SINCE] = time.monotonic()
+    state.busy[BUSY_REQUEST] = request_id
+
+
+def _handle(state: WorkerState, request: Request) -> None:
+    _mark_busy(state, request.id)
+    try:
+        op = OPS.get(request.op)
+        if op is None:
+            raise DocumentError(f"Unknown request {request.op!r}")
+        value = op(state, request)
+        if value is not _NO_REPLY:
+            state.reply(request, value)
+    except DocumentError as exc:
+        state.conn.send(Reply(request.id, None, exc))
+    except Exception as exc:  # any other failure is reported, never fatal to the worker
+        from kfor_viewer.core.pdf_document import describe_error
+
+        state.conn.send(Reply(request.id, None, DocumentError(describe_error(exc))))
+    finally:
+        _mark_busy(state, 0)
+
+
+def _step_job(state: WorkerState) -> None:
+    _mark_busy(state, state.job_request)
+    try:
+        next(state.job)
+    except StopIteration:
+        state.job, state.job_request = None, 0
+    except Exception as exc:
+        request_id = state.job_request
+        state.job, state.job_request = None, 0
+        state.conn.send(Reply(request_id, None, DocumentError(str(exc))))
+    finally:
+        _mark_busy(state, 0)
+
+
+def limit_memory(max_bytes: int) -> None:
+    """Cap the address space so a hostile file makes MuPDF fail an allocation, not the machine."""
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        max_bytes = min(max_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))
+
+
+def worker_main(
+    conn: Connection, busy: Any, memory_limit: int, op_modules: tuple[str, ...]
+) -> None:
+    """The child's loop: answer requests; between them, advance a running search by one page."""
+    limit_memory(memory_limit)
+    for module in op_modules:
+        importlib.import_module(module)
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)  # reasons come back in replies, not on stderr
+    state = WorkerState(conn, busy)
+    while True:
+        try:
+            if state.job is None or conn.poll(0):
+                request = conn.recv()
+            else:
+                _step_job(state)
+                continue
+        except (EOFError, OSError):
+            return  # the parent has gone
+        if request is None:
+            return
+        _handle(state, request)
+
+
+class WorkerDied(Exception):
+    """The worker process has exited or its pipe broke."""
+
+
+class WorkerProcess:
+    """The parent's handle on one worker process: start, send, receive, watch, kill."""
+
+    def __init__(self, memory_limit: int = DEFAULT_MEMORY_LIMIT, op_modules=()) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self._memory_limit = memory_limit
+        self._op_modules = tuple(op_modules)
+        self._busy = self._context.RawArray("d", 3)
+        self._process = None
+        self._conn: Connection | None = None
+
+    def start(self) -> None:
+        parent_conn, child_conn = self._context.Pipe(duplex=True)
+        self._busy[BUSY_REQUEST] = 0
+        self._process = self._context.Process(
+            target=worker_main,
+            args=(child_conn, self._busy, self._memory_limit, self._op_modules),
+            name="kfor-viewer-pdf-worker",
+            daemon=True,
+        )
+        self._process.start()
+        child_conn.close()
+        self._conn = parent_conn
+
+    def fileno(self) -> int:
+        return self._conn.fileno()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def is_alive(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def send(self, request: Request) -> None:
+        try:
+            self._conn.send(request)
+        except (OSError, ValueError) as exc:
+            raise WorkerDied(str(exc)) from exc
+
+    def poll(self, timeout: float = 0.0) -> bool:
+        try:
+            return self._conn.poll(timeout)
+        except (OSError, EOFError, ValueError):
+            return True  # let recv() report the death
+
+    def recv(self) -> Reply:
+        try:
+            return self._conn.recv()
+        except (OSError, EOFError, ValueError) as exc:
+            raise WorkerDied(str(exc) or "the PDF engine stopped") from exc
+
+    def busy_with(self) -> tuple[int, float, int]:
+        """(request id, seconds it has run, page searched) of what the worker is doing; the id is
+        0 when it is idle."""
+        request_id = int(self._busy[BUSY_REQUEST])
+        if request_id == 0:
+            return 0, 0.0, 0
+        return request_id, time.monotonic() - self._busy[BUSY_SINCE], int(self._busy[BUSY_PAGE])
+
+    def exit_description(self) -> str:
+        code = self._process.exitcode if self._process else None
+        if code is None:
+            return "stopped responding"
+        if code < 0:
+            return f"crashed (signal {-code})"
+        return f"exited (code {code})"
+
+    def kill(self) -> None:
+        """Stop the process now; nothing it was doing is waited for."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(5)
+            self._process.close()
+            self._process = None
+
+    def stop(self) -> None:
+        """Ask the process to exit, and kill it if it does not within a second."""
+        if self._conn is not None:
+            with contextlib.suppress(OSError):
+                self._conn.send(None)
+        if self._process is not None:
+            self._process.join(1)
+        self.kill()
+
+
+def pid_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
