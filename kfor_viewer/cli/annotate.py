@@ -1,0 +1,190 @@
+"""`kfor-viewer annotate` and `kfor-viewer annotations`: highlights from scripts.
+
+    kfor-viewer annotate FILE --quote TEXT [--page N] [--tag T]... [--note TEXT] [--color C]
+    kfor-viewer annotations FILE [--format text|json]
+    kfor-viewer annotations FILE --export OUT.json | --import IN.json | --import-pdf
+
+Both go through the same store as the GUI (data folder: --data-dir, $KFOR_VIEWER_DATA_DIR).
+Errors are one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from kfor_viewer.core.anchoring import QuoteNotFoundError, anchor_quote, import_pdf_highlights
+from kfor_viewer.core.annotation_sharing import (
+    SharedFileError,
+    export_annotations,
+    import_annotations,
+)
+from kfor_viewer.core.annotation_store import (
+    AnnotationStore,
+    StoreReadError,
+    StoreWarning,
+    StoreWriteError,
+)
+from kfor_viewer.core.annotations import DEFAULT_COLOR, Annotation, AnnotationFormatError
+from kfor_viewer.core.document_identity import identify_document
+from kfor_viewer.core.edit_commands import CreateAnnotations, UndoStack
+from kfor_viewer.core.page_text import DocumentText, read_document_text
+from kfor_viewer.core.pdf_document import open_document
+from kfor_viewer.core.pdf_types import DocumentError
+from kfor_viewer.core.tag_vocabulary import load_tag_vocabulary, remember_tags
+
+
+class CommandError(Exception):
+    """A failure to report on one line of stderr."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Callable) -> None:
+    annotate = subparsers.add_parser(
+        "annotate",
+        help="add a highlight on a quote",
+        description="Highlight the first occurrence of a quote and print the new highlight's id "
+        "(one id per page when the quote crosses a page break).",
+    )
+    annotate.add_argument("file", help="the PDF")
+    annotate.add_argument("--quote", required=True, help="the text to highlight")
+    annotate.add_argument("--page", type=int, help="look on this page only (1-based)")
+    annotate.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    annotate.add_argument("--note", default="", help="a note on the highlight")
+    annotate.add_argument(
+        "--color", help=f"#RRGGBB (default: the first tag's colour, else {DEFAULT_COLOR})"
+    )
+    add_data_dir_option(annotate)
+    annotate.set_defaults(run=run_annotate)
+
+    listing = subparsers.add_parser(
+        "annotations",
+        help="list, export or import a document's highlights",
+        description="List the highlights of a document, or share them as a JSON file.",
+    )
+    listing.add_argument("file", help="the PDF")
+    listing.add_argument("--format", choices=["text", "json"], default="text")
+    action = listing.add_mutually_exclusive_group()
+    action.add_argument("--export", metavar="OUT", help="write the annotations to OUT.json")
+    action.add_argument("--import", dest="import_from", metavar="IN", help="merge IN.json in")
+    action.add_argument(
+        "--import-pdf", action="store_true", help="import the highlights stored inside the PDF"
+    )
+    add_data_dir_option(listing)
+    listing.set_defaults(run=run_annotations)
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    return _guarded(_annotate, args)
+
+
+def run_annotations(args: argparse.Namespace) -> int:
+    return _guarded(_annotations, args)
+
+
+def _guarded(command: Callable[[argparse.Namespace], None], args: argparse.Namespace) -> int:
+    try:
+        command(args)
+    except (
+        CommandError,
+        DocumentError,
+        QuoteNotFoundError,
+        SharedFileError,
+        StoreReadError,
+        StoreWriteError,
+        AnnotationFormatError,
+    ) as error:
+        print(f"kfor-viewer: error: {_message(error)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, DocumentError):
+        return error.message
+    if isinstance(error, QuoteNotFoundError):
+        return f"quote not found: {error}"
+    return str(error)
+
+
+def _annotate(args: argparse.Namespace) -> None:
+    with closing(_open_pdf(args.file)) as document:
+        store = _open_store(args, document)
+        text = read_document_text(document)
+        vocabulary, warnings = load_tag_vocabulary(args.data_dir)
+        _report(warnings)
+        color = args.color or vocabulary.color_for(args.tag) or DEFAULT_COLOR
+        created = anchor_quote(
+            text, args.quote, args.page, color=color, tags=args.tag, note=args.note
+        )
+        command = CreateAnnotations(store, created)
+        UndoStack().push(command)
+        _report(store.save())
+        remember_tags(args.tag, args.data_dir)
+    for annotation in command.annotations:
+        print(annotation.id)
+
+
+def _annotations(args: argparse.Namespace) -> None:
+    with closing(_open_pdf(args.file)) as document:
+        store = _open_store(args, document)
+        if args.export:
+            count = export_annotations(store, args.export)
+            print(f"exported {count} annotations to {args.export}", file=sys.stderr)
+            return
+        if args.import_from or args.import_pdf:
+            _import(args, store, read_document_text(document), document)
+            return
+    _print_listing(store.annotations(), args.format)
+
+
+def _import(args: argparse.Namespace, store: AnnotationStore, text: DocumentText, document) -> None:
+    if args.import_pdf:
+        highlights = import_pdf_highlights(document, text)
+        fresh = [a for a in highlights if store.get(a.id) is None]
+        if fresh:
+            UndoStack().push(CreateAnnotations(store, fresh))
+        summary = f"imported {len(fresh)} of {len(highlights)} PDF highlights"
+    else:
+        result = import_annotations(store, args.import_from, text)
+        summary = f"imported {result.added} new and {result.updated} updated annotations"
+        if result.orphans:
+            summary += f"; {result.orphans} could not be found in this version (orphans)"
+    _report(store.save())
+    print(summary, file=sys.stderr)
+
+
+def _open_pdf(path: str):
+    if not Path(path).is_file():
+        raise CommandError(f"{path}: no such file")
+    try:
+        return open_document(path)
+    except DocumentError as error:
+        raise CommandError(f"{path}: {error.message}") from error
+
+
+def _open_store(args: argparse.Namespace, document) -> AnnotationStore:
+    store = AnnotationStore.open(identify_document(args.file, document), args.data_dir)
+    _report(store.warnings)
+    return store
+
+
+def _report(warnings: list[StoreWarning]) -> None:
+    for warning in warnings:
+        print(f"kfor-viewer: warning: {warning.message}", file=sys.stderr)
+
+
+def _print_listing(annotations: list[Annotation], output_format: str) -> None:
+    if output_format == "json":
+        print(json.dumps([a.to_dict() for a in annotations], indent=2, ensure_ascii=False))
+        return
+    for annotation in annotations:
+        tags = f" [{', '.join(annotation.tags)}]" if annotation.tags else ""
+        orphan = " (orphan)" if annotation.orphan else ""
+        print(f"p.{annotation.page} {annotation.color} {annotation.id}{tags}{orphan}")
+        print(f"    \u201c{annotation.quote}\u201d")
+        if annotation.note:
+            print(f"    note: {annotation.note}")
