@@ -1,0 +1,111 @@
+"""Starting the GUI: platform checks that turn Qt's obscure aborts into clear messages, the
+QApplication, and the main window on the right document."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import sys
+from collections.abc import Callable
+
+from kfor_viewer import APP_NAME
+
+ORGANIZATION = "kfor-viewer"
+# Libraries Qt's xcb platform plugin loads, with the Debian/Ubuntu package that ships each.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libEGL.so.1": "libegl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+
+
+def missing_xcb_packages(load: Callable[[str], object] = ctypes.CDLL) -> list[str]:
+    """The Debian packages whose libraries the xcb plugin needs but cannot load."""
+    missing = []
+    for library, package in XCB_LIBRARIES.items():
+        try:
+            load(library)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
+def platform_problem(
+    environ: dict[str, str] | os._Environ[str] = os.environ,
+    platform: str = sys.platform,
+    load: Callable[[str], object] = ctypes.CDLL,
+) -> str | None:
+    """Why Qt could not show a window here, in words a user can act on; None when it can."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return (
+            "kfor-viewer needs a graphical desktop, but no display was found (neither "
+            "DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop session, or use "
+            "the command-line tools (kfor-viewer extract|annotate|export --help)."
+        )
+    if environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY"):
+        return None  # Qt uses its Wayland plugin; xcb is not involved
+    missing = missing_xcb_packages(load)
+    if missing:
+        return (
+            "Qt cannot load its X11 (xcb) platform plugin because system libraries are "
+            "missing. Install them with:\n\n    sudo apt-get install "
+            + " ".join(missing)
+            + "\n\n(or run packaging/bootstrap.sh, which does this for you)"
+        )
+    return None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from kfor_viewer.selftest import run_self_test
+
+        return run_self_test(args)
+    from kfor_viewer.ui.single_instance import try_hand_off
+
+    file = os.path.abspath(args.file) if getattr(args, "file", None) else None
+    if not getattr(args, "new_window", False) and try_hand_off([file] if file else []):
+        return 0
+    problem = platform_problem()
+    if problem:
+        print(f"kfor-viewer: {problem}", file=sys.stderr)
+        return 2
+    return _run_app(args, file)
+
+
+def _run_app(args: argparse.Namespace, file: str | None) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from kfor_viewer.core.paths import sample_pdf
+    from kfor_viewer.ui.icons import install_app_icon
+    from kfor_viewer.ui.main_window import MainWindow
+    from kfor_viewer.ui.single_instance import InstanceServer
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("KFOR Viewer")
+    app.setOrganizationName(ORGANIZATION)
+    install_app_icon(app)
+    window = MainWindow()
+    window.instance_server = InstanceServer(window, on_open=window.open_path)
+    window.show()
+    sample = sample_pdf()
+    window.start(file, sample if sample.exists() else None)
+    return app.exec()

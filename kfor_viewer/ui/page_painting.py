@@ -1,0 +1,64 @@
+"""How one page looks in the scroll view: shadow, paper, image, placeholders and overlays."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+BACKGROUND = QColor(0x52, 0x56, 0x5C)
+PAPER = QColor(Qt.GlobalColor.white)
+SELECTION = QColor(0x30, 0x8C, 0xF0, 0x66)
+SEARCH_HIT = QColor(0xFF, 0xD4, 0x00, 0x70)
+CURRENT_HIT = QColor(0xFF, 0x7A, 0x00, 0xA0)
+CURRENT_HIT_EDGE = QColor(0xD0, 0x50, 0x00)
+_SHADOW_STEPS = ((4, 10), (3, 18), (2, 30), (1, 50))
+
+
+def paint_paper(painter: QPainter, rect: QRectF) -> None:
+    """A white sheet with a soft drop shadow, as Okular and Firefox draw pages."""
+    for spread, alpha in _SHADOW_STEPS:
+        painter.fillRect(
+            rect.adjusted(-spread + 1, -spread + 2, spread + 1, spread + 2), QColor(0, 0, 0, alpha)
+        )
+    painter.fillRect(rect, PAPER)
+
+
+def paint_image(painter: QPainter, target: QRectF, image: QImage) -> None:
+    """The page image stretched over `target`; exact-size images land pixel for pixel."""
+    painter.drawImage(target, image, QRectF(image.rect()))
+
+
+def paint_loading(painter: QPainter, rect: QRectF, page: int) -> None:
+    painter.save()
+    painter.setPen(QColor(0x9A, 0x9A, 0x9A))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"Loading page {page + 1}…")
+    painter.restore()
+
+
+def paint_failed(painter: QPainter, rect: QRectF, page: int, reason: str) -> None:
+    """A placeholder that says why the page could not be shown."""
+    painter.save()
+    painter.fillRect(rect, QColor(0xFB, 0xF3, 0xF2))
+    painter.setPen(QPen(QColor(0xC0, 0x39, 0x2B), 1.5, Qt.PenStyle.DashLine))
+    painter.drawRect(rect.adjusted(6, 6, -6, -6))
+    text_rect = rect.adjusted(24, 24, -24, -24)
+    font = QFont(painter.font())
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(0x96, 0x28, 0x1B))
+    flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+    painter.drawText(text_rect, flags, f"Page {page + 1} could not be shown\n\n{reason}")
+    painter.restore()
+
+
+def paint_rects(
+    painter: QPainter, rects: Iterable[QRectF], color: QColor, edge: QColor | None = None
+) -> None:
+    painter.save()
+    painter.setPen(QPen(edge, 1.0) if edge is not None else Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    for rect in rects:
+        painter.drawRoundedRect(rect, 1.5, 1.5)
+    painter.restore()

@@ -1,0 +1,514 @@
+"""The continuous page view: all pages in one scroll area, painted from the render cache.
+
+One QAbstractScrollArea paints page rectangles (no widget per page, so 2,000 pages cost nothing);
+it asks for renders of the visible pages plus one ahead in the scroll direction, tiles at high
+zoom, and paints the closest cached image scaled while the exact size renders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from kfor_viewer.core.pdf_types import RenderKey
+from kfor_viewer.ui import page_painting as paint
+from kfor_viewer.ui.navigation_history import NavigationHistory
+from kfor_viewer.ui.page_layout import (
+    PageLayout,
+    PagePosition,
+    Rect,
+    clamp_zoom,
+    device_size,
+    fit_page_zoom,
+    fit_width_zoom,
+    needs_tiles,
+    next_zoom_step,
+    preview_size,
+    visible_tiles,
+)
+from kfor_viewer.ui.page_selection import SelectionTracker
+from kfor_viewer.ui.render_requests import (
+    PRIORITY_AHEAD,
+    PRIORITY_PREVIEW,
+    PRIORITY_VISIBLE,
+    RenderRequests,
+)
+
+FIT_WIDTH = "fit-width"
+FIT_PAGE = "fit-page"
+CUSTOM = "custom"
+SCROLL_STEP = 48
+
+
+class PageView(QAbstractScrollArea):
+    currentPageChanged = Signal(int)
+    zoomChanged = Signal(float)
+    zoomModeChanged = Signal(str)
+    historyChanged = Signal(bool, bool)  # can go back, can go forward
+    selectionChanged = Signal(object)  # TextSelection
+
+    def __init__(
+        self, client: Any, cache: Any, requests: RenderRequests, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._client, self._cache, self._requests = client, cache, requests
+        self._info: Any = None
+        self._generation = -1
+        self._layout = PageLayout((), 1.0, 0)
+        self._zoom_mode = FIT_WIDTH
+        self._current_page = 0
+        self._pinned: tuple[int, int] | None = None  # (scroll value, page) after go_to_page
+        self._scroll_direction = 1
+        self._last_scroll = 0
+        self._failed: dict[int, str] = {}
+        self._hits: dict[int, list[tuple[float, float, float, float]]] = {}
+        self._current_hit: Any = None
+        self.history: NavigationHistory[PagePosition] = NavigationHistory()
+        self.selection_tracker = SelectionTracker(client, self)
+        self.selection_tracker.changed.connect(self._on_selection_changed)
+        self._render_timer = QTimer(self, singleShot=True, interval=0)
+        self._render_timer.timeout.connect(self._request_visible)
+        self._setup_widget()
+        requests.imageReady.connect(self._on_image_ready)
+        requests.renderFailed.connect(self._on_render_failed)
+
+    def _setup_widget(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.viewport().setMouseTracking(False)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # --- document -------------------------------------------------------------------------
+    def set_document(self, info: Any, generation: int) -> None:
+        self._info, self._generation = info, generation
+        self._failed.clear()
+        self._hits.clear()
+        self._current_hit = None
+        self.history.clear()
+        self.historyChanged.emit(False, False)
+        self.selection_tracker.reset(generation)
+        self._current_page = 0
+        self._relayout(self._zoom_for_mode(self._zoom_mode, 0) or self._layout.zoom)
+        self._scroll_to(0, 0)
+        self.currentPageChanged.emit(0)
+
+    @property
+    def page_count(self) -> int:
+        return len(self._layout)
+
+    @property
+    def layout_model(self) -> PageLayout:
+        return self._layout
+
+    @property
+    def current_page(self) -> int:
+        return self._current_page
+
+    @property
+    def selection(self) -> Any:
+        return self.selection_tracker.selection
+
+    # --- zoom -----------------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self._layout.zoom
+
+    @property
+    def zoom_mode(self) -> str:
+        return self._zoom_mode
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """A fixed zoom factor (1.0 = actual size), keeping the point under `anchor` in place."""
+        self._set_zoom_mode(CUSTOM)
+        self._relayout(clamp_zoom(zoom), anchor)
+
+    def set_zoom_mode(self, mode: str) -> None:
+        self._set_zoom_mode(mode)
+        zoom = self._zoom_for_mode(mode, self._current_page)
+        if zoom is not None:
+            self._relayout(zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next_zoom_step(self.zoom, +1))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next_zoom_step(self.zoom, -1))
+
+    def _set_zoom_mode(self, mode: str) -> None:
+        if mode != self._zoom_mode:
+            self._zoom_mode = mode
+            self.zoomModeChanged.emit(mode)
+
+    def _zoom_for_mode(self, mode: str, page: int) -> float | None:
+        if not self._info or not self._info.page_sizes or mode == CUSTOM:
+            return None
+        size = self._info.page_sizes[min(page, len(self._info.page_sizes) - 1)]
+        view = self.viewport().size()
+        if mode == FIT_PAGE:
+            return fit_page_zoom(size, view.width(), view.height())
+        return fit_width_zoom(size, view.width())
+
+    def _relayout(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """Lay the pages out at `zoom`, keeping the document point under `anchor` (viewport
+        coordinates; default: the top centre) where it is."""
+        if anchor is None:
+            anchor = QPointF(self.viewport().width() / 2, 0)
+        old, old_zoom = self._layout, self._layout.zoom
+        held = old.to_page(*self._to_layout(anchor)) if len(old) else None
+        sizes = self._info.page_sizes if self._info else ()
+        self._layout = PageLayout(sizes, zoom, self.viewport().width())
+        self._update_scroll_ranges()
+        if held is not None and len(self._layout) == len(old):
+            x, y = self._layout.to_layout(held)
+            self._scroll_to(round(x - anchor.x()), round(y - anchor.y()))
+        self.viewport().update()
+        self._schedule_renders()
+        if abs(zoom - old_zoom) > 1e-9:
+            self.zoomChanged.emit(zoom)
+
+    def _update_scroll_ranges(self) -> None:
+        view = self.viewport().size()
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        vbar.setRange(0, max(0, round(self._layout.height - view.height())))
+        vbar.setPageStep(view.height())
+        vbar.setSingleStep(SCROLL_STEP)
+        hbar.setRange(0, max(0, round(self._layout.width - view.width())))
+        hbar.setPageStep(view.width())
+        hbar.setSingleStep(SCROLL_STEP)
+
+    # --- navigation -----------------------------------------------------------------------
+    def go_to_page(self, page: int, record: bool = True) -> None:
+        if not len(self._layout):
+            return
+        page = min(max(page, 0), len(self._layout) - 1)
+        self.go_to_position(PagePosition(page, 0.0, 0.0), record)
+
+    def go_to_position(self, position: PagePosition, record: bool = True) -> None:
+        """Show `position` at the top of the view (a jump: recorded for Back)."""
+        if record:
+            self.history.record(self.position())
+            self.historyChanged.emit(self.history.can_go_back, False)
+        _x, y = self._layout.to_layout(position)
+        top = y - (8 if position.y == 0 else self.viewport().height() / 3)
+        self.verticalScrollBar().setValue(round(top))
+        self._pin_page(position.page)
+
+    def position(self) -> PagePosition:
+        """The document point at the top of the view, kept by history and settings."""
+        page = self._current_page
+        if not len(self._layout):
+            return PagePosition(0, 0.0, 0.0)
+        y = self.verticalScrollBar().value() + 8
+        return self._layout.to_page(0, y, page)
+
+    def go_back(self) -> None:
+        self._travel(self.history.back(self.position()))
+
+    def go_forward(self) -> None:
+        self._travel(self.history.forward(self.position()))
+
+    def _travel(self, target: PagePosition | None) -> None:
+        if target is not None and target.page < len(self._layout):
+            self.go_to_position(target, record=False)
+        self.historyChanged.emit(self.history.can_go_back, self.history.can_go_forward)
+
+    def _pin_page(self, page: int) -> None:
+        self._pinned = (self.verticalScrollBar().value(), page)
+        self._set_current_page(page)
+
+    def _scroll_to(self, x: int, y: int) -> None:
+        self.horizontalScrollBar().setValue(x)
+        self.verticalScrollBar().setValue(y)
+
+    def scroll_into_view(self, page: int, box: tuple[float, float, float, float]) -> None:
+        """Scroll only if the page rectangle `box` is not already fully visible."""
+        rect = self._layout.page_rect_to_layout(page, box)
+        view = self._visible_layout_rect()
+        if not (view.y <= rect.y and rect.bottom <= view.bottom):
+            self.verticalScrollBar().setValue(round(rect.y - view.height / 3))
+        if not (view.x <= rect.x and rect.right <= view.right):
+            self.horizontalScrollBar().setValue(round(rect.x - view.width / 3))
+        self._pin_page(page)
+
+    def _on_scrolled(self) -> None:
+        value = self.verticalScrollBar().value()
+        if value != self._last_scroll:
+            self._scroll_direction = 1 if value > self._last_scroll else -1
+            self._last_scroll = value
+        if self._pinned is None or self._pinned[0] != value:
+            self._pinned = None
+            self._set_current_page(self._most_visible_page())
+        self.viewport().update()
+        self._schedule_renders()
+
+    def _most_visible_page(self) -> int:
+        view = self._visible_layout_rect()
+        best, best_height = 0, -1.0
+        for page in self._layout.visible_pages(view.y, view.bottom):
+            rect = self._layout.rects[page]
+            height = min(rect.bottom, view.bottom) - max(rect.y, view.y)
+            if height > best_height + 0.5:
+                best, best_height = page, height
+        return best
+
+    def _set_current_page(self, page: int) -> None:
+        if page != self._current_page and 0 <= page < len(self._layout):
+            self._current_page = page
+            self.currentPageChanged.emit(page)
+
+    # --- search hits ----------------------------------------------------------------------
+    def set_search_hits(self, hits: Any) -> None:
+        self._hits = {}
+        for hit in hits:
+            self._hits.setdefault(hit.page, []).extend(hit.rects)
+        self.viewport().update()
+
+    def set_current_hit(self, hit: Any) -> None:
+        self._current_hit = hit
+        if hit is not None and hit.rects:
+            self.scroll_into_view(hit.page, hit.rects[0])
+        self.viewport().update()
+
+    # --- selection ------------------------------------------------------------------------
+    def select_current_page(self) -> None:
+        self.selection_tracker.select_page(self._current_page)
+
+    def copy_selection(self) -> bool:
+        text = self.selection_tracker.selection.text
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+    def clear_selection(self) -> None:
+        self.selection_tracker.clear()
+
+    def _on_selection_changed(self, selection: Any) -> None:
+        self.viewport().update()
+        self.selectionChanged.emit(selection)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
+            position = self._page_position(event.position())
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.selection_tracker.press(position, extend)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton and len(self._layout):
+            self.selection_tracker.drag(self._page_position(event.position()))
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.selection_tracker.release()
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
+            self.selection_tracker.select_word(self._page_position(event.position()))
+
+    def _page_position(self, point: QPointF) -> PagePosition:
+        return self._layout.to_page(*self._to_layout(point))
+
+    # --- input ----------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * 1.1**steps, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        screen = max(SCROLL_STEP, self.viewport().height() - 2 * SCROLL_STEP)
+        if key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not shift):
+            vbar.setValue(vbar.value() + screen)
+        elif key == Qt.Key.Key_PageUp or key == Qt.Key.Key_Space:
+            vbar.setValue(vbar.value() - screen)
+        elif key == Qt.Key.Key_Down:
+            vbar.setValue(vbar.value() + SCROLL_STEP)
+        elif key == Qt.Key.Key_Up:
+            vbar.setValue(vbar.value() - SCROLL_STEP)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            if hbar.maximum() > 0:
+                hbar.setValue(hbar.value() + step * SCROLL_STEP)
+            else:
+                self.go_to_page(self._current_page + step, record=False)
+        elif key == Qt.Key.Key_Home:
+            self.go_to_page(0)
+        elif key == Qt.Key.Key_End:
+            self.go_to_page(len(self._layout) - 1)
+        elif key == Qt.Key.Key_Escape:
+            self.clear_selection()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        zoom = self._zoom_for_mode(self._zoom_mode, self._current_page)
+        self._relayout(zoom if zoom is not None else self._layout.zoom)
+
+    # --- rendering ------------------------------------------------------------------------
+    def _to_layout(self, point: QPointF | QPoint) -> tuple[float, float]:
+        return (
+            point.x() + self.horizontalScrollBar().value(),
+            point.y() + self.verticalScrollBar().value(),
+        )
+
+    def _visible_layout_rect(self) -> Rect:
+        size = self.viewport().size()
+        return Rect(
+            self.horizontalScrollBar().value(),
+            self.verticalScrollBar().value(),
+            size.width(),
+            size.height(),
+        )
+
+    def _schedule_renders(self) -> None:
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def _request_visible(self) -> None:
+        if self._info is None:
+            return
+        view = self._visible_layout_rect()
+        pages = self._layout.visible_pages(view.y, view.bottom)
+        wanted: dict[RenderKey, int] = {}
+        for page in pages:
+            wanted.update(self._wanted_for_page(page, view, PRIORITY_VISIBLE))
+        ahead = (pages.stop if self._scroll_direction > 0 else pages.start - 1) if pages else -1
+        if 0 <= ahead < len(self._layout):
+            wanted.update(self._wanted_for_page(ahead, None, PRIORITY_AHEAD))
+        self._requests.want("page-view", wanted)
+
+    def _wanted_for_page(self, page: int, view: Rect | None, priority: int) -> dict[RenderKey, int]:
+        if page in self._failed:
+            return {}
+        keys = self._keys_for_page(page, view)
+        return {
+            key: (PRIORITY_PREVIEW if key.clip is None and len(keys) > 1 else priority)
+            for key in keys
+            if self._cache.get(key) is None
+        }
+
+    def _keys_for_page(self, page: int, view: Rect | None) -> list[RenderKey]:
+        """The whole page at the exact size; at high zoom a small preview plus the tiles
+        that meet `view` (none for a page that is not on screen)."""
+        rect = self._layout.rects[page]
+        dpr = self.devicePixelRatioF()
+        width, height = device_size(rect, dpr)
+        if not needs_tiles(width, height):
+            return [RenderKey(self._generation, page, width, height)]
+        keys = [RenderKey(self._generation, page, *preview_size(width, height))]
+        if view is not None:
+            visible = (
+                (max(view.x, rect.x) - rect.x) * dpr,
+                (max(view.y, rect.y) - rect.y) * dpr,
+                (min(view.right, rect.right) - rect.x) * dpr,
+                (min(view.bottom, rect.bottom) - rect.y) * dpr,
+            )
+            keys += [
+                RenderKey(self._generation, page, width, height, clip)
+                for clip in visible_tiles(width, height, visible)
+            ]
+        return keys
+
+    def _on_image_ready(self, key: RenderKey) -> None:
+        if key.doc_generation == self._generation and key.page < len(self._layout):
+            self.viewport().update(self._viewport_rect(key.page).toAlignedRect())
+
+    def _on_render_failed(self, key: RenderKey, reason: str) -> None:
+        if key.doc_generation == self._generation and key.clip is None:
+            self._failed[key.page] = reason
+            self.viewport().update()
+
+    def redraw_after_restart(self) -> None:
+        """Ask again for what is on screen (the restarted worker lost its queue)."""
+        self._failed.clear()
+        self._schedule_renders()
+
+    def _viewport_rect(self, page: int) -> QRectF:
+        rect = self._layout.rects[page]
+        return QRectF(
+            rect.x - self.horizontalScrollBar().value(),
+            rect.y - self.verticalScrollBar().value(),
+            rect.width,
+            rect.height,
+        )
+
+    # --- painting -------------------------------------------------------------------------
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), paint.BACKGROUND)
+        if self._info is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        view = self._visible_layout_rect()
+        for page in self._layout.visible_pages(view.y, view.bottom):
+            target = self._viewport_rect(page)
+            if target.intersects(QRectF(event.rect())):
+                self._paint_page(painter, page, target, view)
+        painter.end()
+
+    def _paint_page(self, painter: QPainter, page: int, target: QRectF, view: Rect) -> None:
+        paint.paint_paper(painter, target)
+        if page in self._failed:
+            paint.paint_failed(painter, target, page, self._failed[page])
+            return
+        keys = self._keys_for_page(page, view)
+        whole = self._cache.get(keys[0]) or self._cache.closest(
+            self._generation, page, keys[0].px_width
+        )
+        if whole is not None:
+            paint.paint_image(painter, target, whole)
+        elif len(keys) == 1:
+            paint.paint_loading(painter, target, page)
+        dpr = self.devicePixelRatioF()
+        for key in keys[1:]:
+            tile = self._cache.get(key)
+            if tile is not None:
+                x, y, width, height = key.clip
+                tile_rect = QRectF(
+                    target.x() + x / dpr, target.y() + y / dpr, width / dpr, height / dpr
+                )
+                paint.paint_image(painter, tile_rect, tile)
+        self._paint_overlays(painter, page)
+
+    def _paint_overlays(self, painter: QPainter, page: int) -> None:
+        to_view = self._page_box_to_view
+        paint.paint_rects(
+            painter, [to_view(page, box) for box in self._hits.get(page, ())], paint.SEARCH_HIT
+        )
+        hit = self._current_hit
+        if hit is not None and hit.page == page:
+            paint.paint_rects(
+                painter,
+                [to_view(page, box) for box in hit.rects],
+                paint.CURRENT_HIT,
+                paint.CURRENT_HIT_EDGE,
+            )
+        for part in self.selection_tracker.selection.pages:
+            if part.page == page:
+                paint.paint_rects(
+                    painter, [to_view(page, box) for box in part.rects], paint.SELECTION
+                )
+
+    def _page_box_to_view(self, page: int, box: tuple[float, float, float, float]) -> QRectF:
+        rect = self._layout.page_rect_to_layout(page, box)
+        return QRectF(
+            rect.x - self.horizontalScrollBar().value(),
+            rect.y - self.verticalScrollBar().value(),
+            rect.width,
+            rect.height,
+        )

@@ -1,0 +1,98 @@
+"""The viewer's settings: one INI file in config_dir(), so tests and portable installs are
+isolated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from kfor_viewer.core.paths import config_dir
+
+SETTINGS_FILE = "kfor-viewer.ini"
+
+
+@dataclass(frozen=True)
+class LastDocument:
+    path: str
+    page: int
+    zoom_mode: str  # "fit-width", "fit-page" or "custom"
+    zoom: float
+
+
+def open_settings() -> QSettings:
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+class ViewerSettings:
+    """Typed access to the settings file; values that are missing or malformed read as defaults."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or open_settings()
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None, QByteArray | None]:
+        """(geometry, window state, splitter state), each None when never saved."""
+        return tuple(
+            self._bytes(name) for name in ("window/geometry", "window/state", "window/splitter")
+        )
+
+    def save_window_state(
+        self, geometry: QByteArray, state: QByteArray, splitter: QByteArray
+    ) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+        self.qsettings.setValue("window/state", state)
+        self.qsettings.setValue("window/splitter", splitter)
+
+    def sidebar(self) -> tuple[bool, int]:
+        """(visible, tab index)."""
+        visible = self.qsettings.value("sidebar/visible", True)
+        return _as_bool(visible), _as_int(self.qsettings.value("sidebar/tab", 0), 0)
+
+    def save_sidebar(self, visible: bool, tab: int) -> None:
+        self.qsettings.setValue("sidebar/visible", visible)
+        self.qsettings.setValue("sidebar/tab", tab)
+
+    def last_document(self) -> LastDocument | None:
+        path = self.qsettings.value("last/path", "")
+        if not path:
+            return None
+        mode = str(self.qsettings.value("last/zoom_mode", "fit-width"))
+        if mode not in ("fit-width", "fit-page", "custom"):
+            mode = "fit-width"
+        zoom = _as_float(self.qsettings.value("last/zoom", 1.0), 1.0)
+        return LastDocument(str(path), _as_int(self.qsettings.value("last/page", 0), 0), mode, zoom)
+
+    def save_last_document(self, last: LastDocument) -> None:
+        self.qsettings.setValue("last/path", last.path)
+        self.qsettings.setValue("last/page", last.page)
+        self.qsettings.setValue("last/zoom_mode", last.zoom_mode)
+        self.qsettings.setValue("last/zoom", last.zoom)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    def _bytes(self, name: str) -> QByteArray | None:
+        value = self.qsettings.value(name)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+def _as_float(value: object, default: float) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
