@@ -205,6 +205,9 @@ def _handle(state: WorkerState, request: Request) -> None:
             state.reply(request, value)
     except DocumentError as exc:
         state.conn.send(Reply(request.id, None, exc))
+    except MemoryError:
+        message = "Not enough memory: it needs more than the PDF engine may use"
+        state.conn.send(Reply(request.id, None, DocumentError(message)))
     except Exception as exc:  # any other failure is reported, never fatal to the worker
         from kfor_viewer.core.pdf_document import describe_error
 
@@ -329,7 +332,11 @@ class WorkerProcess:
         return request_id, time.monotonic() - self._busy[BUSY_SINCE], int(self._busy[BUSY_PAGE])
 
     def exit_description(self) -> str:
-        code = self._process.exitcode if self._process else None
+        """How the process ended, after its pipe broke (it may take a moment to be reaped)."""
+        if self._process is None:
+            return "stopped"
+        self._process.join(0.5)
+        code = self._process.exitcode
         if code is None:
             return "stopped responding"
         if code < 0:

@@ -1,0 +1,27 @@
+"""Loaded into the PDF worker by tests (op_modules): renders that hang, crash or exhaust memory.
+
+It wraps the real "render" op, so the tests drive the real request path end to end.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from kfor_viewer.core.pdf_worker import OPS, register_op
+
+HANG_PAGE, CRASH_PAGE, HOG_PAGE = 1, 2, 3
+_real_render = OPS["render"]
+
+
+@register_op("render")
+def hostile_render(state, request):
+    page = request.args[0].page
+    if page == HANG_PAGE:
+        time.sleep(3600)
+    if page == CRASH_PAGE:
+        os.abort()  # what a segfault in MuPDF looks like from outside: death by signal
+    if page == HOG_PAGE:
+        hog = bytearray(3 * 1024**3)  # above the 2 GB cap: fails instead of eating the machine
+        del hog
+    return _real_render(state, request)

@@ -1,0 +1,146 @@
+"""Opening (and refusing) PDFs, rendering, words and search, without Qt and without the worker."""
+
+from __future__ import annotations
+
+import pytest
+
+from kfor_viewer.core import pdf_document
+from kfor_viewer.core.pdf_document import (
+    DocumentError,
+    PasswordRequired,
+    RenderKey,
+    TextSearcher,
+    open_document,
+)
+from tests.core import bad_pdfs
+
+
+@pytest.fixture
+def good_pdf(tmp_path):
+    return bad_pdfs.text_pdf(tmp_path / "good.pdf")
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (bad_pdfs.not_a_pdf, "This file is not a PDF"),
+        (bad_pdfs.empty_file, "The file is empty"),
+        (bad_pdfs.garbage_pdf, "The PDF is damaged: no objects found"),
+        (bad_pdfs.zero_page_pdf, "The PDF has no pages"),
+        (bad_pdfs.certificate_encrypted_pdf, "encrypted with a certificate: not supported"),
+    ],
+)
+def test_bad_files_are_refused_with_their_reason(tmp_path, make, expected):
+    path = make(tmp_path / "bad.pdf")
+    with pytest.raises(DocumentError) as refused:
+        open_document(str(path))
+    assert expected in refused.value.message
+
+
+def test_truncated_file_says_damaged(tmp_path, good_pdf):
+    path = bad_pdfs.truncated_pdf(tmp_path / "cut.pdf", good_pdf)
+    with pytest.raises(DocumentError) as refused:
+        open_document(str(path))
+    assert refused.value.message.startswith("The PDF is damaged")
+
+
+def test_missing_file_says_so(tmp_path):
+    with pytest.raises(DocumentError, match="does not exist"):
+        open_document(str(tmp_path / "nowhere.pdf"))
+
+
+def test_encrypted_pdf_asks_for_the_password_and_says_when_it_is_wrong(tmp_path):
+    path = str(bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf"))
+    with pytest.raises(PasswordRequired) as asked:
+        open_document(path)
+    assert asked.value.wrong_password is False
+    with pytest.raises(PasswordRequired) as wrong:
+        open_document(path, "guess")
+    assert wrong.value.wrong_password is True
+    assert "wrong" in wrong.value.message
+    assert open_document(path, bad_pdfs.PASSWORD).page_count == 3
+
+
+def test_document_info_has_sizes_title_and_outline(good_pdf):
+    doc = open_document(str(good_pdf))
+    info = pdf_document.document_info(doc, str(good_pdf))
+    assert info.page_count == 3
+    assert info.page_sizes == ((595.0, 842.0),) * 3
+    assert info.title == "Generated KFOR test report"
+    assert [(e.level, e.title, e.page) for e in info.outline] == [
+        (1, "First page", 0),
+        (2, "Last page", 2),
+    ]
+
+
+def test_render_fills_the_buffer_with_an_opaque_page(good_pdf):
+    doc = open_document(str(good_pdf))
+    buffer = memoryview(bytearray(119 * 168 * 4))
+    assert pdf_document.render_into(doc, RenderKey(1, 0, 119, 168), buffer) == (119, 168)
+    pixels = bytes(buffer)
+    assert all(alpha == 255 for alpha in pixels[3::4])  # opaque: QImage.Format_RGB32
+    assert pixels[:4] == b"\xff\xff\xff\xff"  # white paper in the corner
+    assert min(pixels[::4]) < 200  # and (small, grey) text somewhere
+
+
+def test_a_tile_renders_only_its_region(good_pdf):
+    doc = open_document(str(good_pdf))
+    # Page 595x842 pt at 2x; the text line starts at (72, 100) pt = (144, 200) px.
+    text_tile = RenderKey(1, 0, 1190, 1684, clip=(140, 170, 200, 40))
+    blank_tile = RenderKey(1, 0, 1190, 1684, clip=(140, 1400, 200, 40))
+    for key, has_ink in ((text_tile, True), (blank_tile, False)):
+        buffer = memoryview(bytearray(200 * 40 * 4))
+        assert pdf_document.render_into(doc, key, buffer) == (200, 40)
+        assert (min(bytes(buffer)[::4]) < 100) is has_ink
+
+
+def test_a_page_that_cannot_load_fails_alone(tmp_path):
+    doc = open_document(str(bad_pdfs.page_tree_cycle_pdf(tmp_path / "cycle.pdf")))
+    buffer = memoryview(bytearray(30 * 40 * 4))
+    assert pdf_document.render_into(doc, RenderKey(1, 0, 30, 40), buffer) == (30, 40)
+    with pytest.raises(DocumentError, match="Page 2 cannot be read: cycle in page tree"):
+        pdf_document.render_into(doc, RenderKey(1, 1, 30, 40), buffer)
+
+
+def test_words_come_in_reading_order_with_their_boxes(good_pdf):
+    doc = open_document(str(good_pdf))
+    words = pdf_document.page_words(doc, 1)
+    assert [w.text for w in words[:4]] == ["Page", "2:", "KFOR,", "EULEX"]
+    assert [w.index for w in words] == list(range(len(words)))
+    first = words[0]
+    assert first.page == 1
+    assert 71 < first.x0 < first.x1 < 110 and 85 < first.y0 < first.y1 < 105
+
+
+def test_search_is_caseless_by_default_and_can_match_case(good_pdf):
+    searcher = TextSearcher(open_document(str(good_pdf)))
+    caseless = [hit for page in searcher.search("eulex") for hit in page]
+    assert len(caseless) == 6  # twice per page
+    exact = [hit for page in searcher.search("EULEX", case_sensitive=True) for hit in page]
+    assert len(exact) == 3
+    assert [hit.page for hit in exact] == [0, 1, 2]
+    x0, y0, x1, y1 = exact[0].rects[0]
+    assert x0 < x1 and 85 < y0 < y1 < 105
+
+
+def test_search_finds_a_word_hyphenated_across_lines(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "the European Union mission EU-", fontsize=11)
+    page.insert_text((72, 114), "LEX and the police", fontsize=11)
+    doc.save(tmp_path / "hyphen.pdf")
+    hits = TextSearcher(open_document(str(tmp_path / "hyphen.pdf"))).search_page(0, "eulex")
+    assert len(hits) == 1
+    assert len(hits[0].rects) == 2  # one hit, on two lines
+
+
+def test_describe_error_digs_out_the_cause():
+    try:
+        try:
+            raise RuntimeError("code=7: no objects found")
+        except RuntimeError as inner:
+            raise ValueError("Failed to open file 'x.pdf'") from inner
+    except ValueError as outer:
+        assert pdf_document.describe_error(outer) == "no objects found"

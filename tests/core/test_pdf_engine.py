@@ -1,0 +1,173 @@
+"""The worker process seen from the GUI side, without Qt: requests, replies, limits, restarts."""
+
+from __future__ import annotations
+
+import select
+import time
+
+import pytest
+
+from kfor_viewer.core import pdf_engine as ev
+from kfor_viewer.core.pdf_engine import PdfEngine, TimeLimits
+from kfor_viewer.core.pdf_types import RenderKey
+from tests.core import bad_pdfs
+from tests.core.hostile_worker_ops import CRASH_PAGE, HANG_PAGE, HOG_PAGE
+
+
+class Harness:
+    """Runs a PdfEngine the way the Qt client does: read when the pipe is readable, watch time."""
+
+    def __init__(self, **options) -> None:
+        self.events: list[object] = []
+        self.engine = PdfEngine(self._record, **options)
+
+    def _record(self, event: object) -> None:
+        if isinstance(event, ev.Rendered):  # pixels are only valid during the call
+            event = ev.Rendered(event.key, event.width, event.height, bytes(event.pixels))
+        self.events.append(event)
+
+    def wait_for(self, kind: type, count: int = 1, timeout: float = 20.0) -> list:
+        deadline = time.monotonic() + timeout
+        while len(self.of(kind)) < count:
+            assert time.monotonic() < deadline, f"no {kind.__name__}; got {self.events}"
+            readable, _, _ = select.select([self.engine.fileno()], [], [], 0.05)
+            if readable:
+                self.engine.read_replies()
+            self.engine.check_time_limits()
+        return self.of(kind)
+
+    def of(self, kind: type) -> list:
+        return [e for e in self.events if isinstance(e, kind)]
+
+    def open(self, path) -> object:
+        self.engine.open(str(path))
+        return self.wait_for(ev.Opened)[-1].info
+
+
+@pytest.fixture
+def harness():
+    made = []
+
+    def make(**options) -> Harness:
+        made.append(Harness(**options))
+        return made[-1]
+
+    yield make
+    for each in made:
+        each.engine.shutdown()
+
+
+@pytest.fixture
+def good_pdf(tmp_path):
+    return bad_pdfs.text_pdf(tmp_path / "good.pdf", pages=5)
+
+
+def test_open_render_words_and_search_through_the_worker(harness, good_pdf):
+    run = harness()
+    info = run.open(good_pdf)
+    assert info.page_count == 5 and run.engine.doc_generation == 1
+    key = RenderKey(run.engine.doc_generation, 0, 298, 421)
+    run.engine.request_render(key)
+    run.engine.request_words(4)
+    run.engine.search("EULEX")
+    rendered = run.wait_for(ev.Rendered)[0]
+    assert (rendered.key, rendered.width, rendered.height) == (key, 298, 421)
+    assert len(rendered.pixels) == 298 * 421 * 4 and min(rendered.pixels[::4]) < 128
+    assert run.wait_for(ev.WordsReady)[0].words[0].text == "Page"
+    assert run.wait_for(ev.SearchFinished)[0] == ev.SearchFinished("EULEX", 10)
+    hits = [hit for progress in run.of(ev.SearchProgressed) for hit in progress.hits]
+    assert [hit.page for hit in hits] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert run.of(ev.SearchProgressed)[-1].pages_done == 5
+
+
+def test_a_failed_open_keeps_the_open_document(harness, good_pdf, tmp_path):
+    run = harness()
+    run.open(good_pdf)
+    run.engine.open(str(bad_pdfs.not_a_pdf(tmp_path / "notes.pdf")))
+    assert run.wait_for(ev.OpenFailed)[0].message == "This file is not a PDF"
+    assert run.engine.info.path == str(good_pdf) and run.engine.doc_generation == 1
+    run.engine.request_render(RenderKey(1, 2, 60, 84))
+    assert run.wait_for(ev.Rendered)[0].key.page == 2
+
+
+def test_password_is_asked_for_then_refused_then_accepted(harness, tmp_path):
+    path = str(bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf"))
+    run = harness()
+    run.engine.open(path)
+    run.engine.open(path, "guess")
+    assert run.wait_for(ev.PasswordNeeded, 2) == [
+        ev.PasswordNeeded(path, False),
+        ev.PasswordNeeded(path, True),
+    ]
+    run.engine.open(path, bad_pdfs.PASSWORD)
+    assert run.wait_for(ev.Opened)[0].info.page_count == 3
+
+
+def test_a_hanging_render_is_abandoned_and_the_worker_restarted(harness, good_pdf):
+    run = harness(time_limits=TimeLimits(render=1.0), op_modules=("tests.core.hostile_worker_ops",))
+    run.open(good_pdf)
+    first_pid = run.engine.worker_pid
+    hanging, after = RenderKey(1, HANG_PAGE, 60, 84), RenderKey(1, 0, 60, 84)
+    run.engine.request_render(hanging)
+    run.engine.request_render(after)  # in flight behind the hang: sent again after the restart
+    message = run.wait_for(ev.WorkerRestarted)[0].message
+    assert "took longer than 1 s while rendering page 2" in message
+    assert run.wait_for(ev.RenderFailed)[0].key == hanging
+    assert run.wait_for(ev.Rendered)[0].key == after  # the document was reopened
+    assert run.engine.worker_pid != first_pid and run.engine.doc_generation == 1
+
+
+def test_a_crashing_render_fails_that_page_only(harness, good_pdf):
+    run = harness(op_modules=("tests.core.hostile_worker_ops",))
+    run.open(good_pdf)
+    crashing = RenderKey(1, CRASH_PAGE, 60, 84)
+    run.engine.request_render(crashing)
+    assert "crashed" in run.wait_for(ev.WorkerRestarted)[0].message
+    failed = run.wait_for(ev.RenderFailed)[0]
+    assert failed.key == crashing and "rendering page 3 crashed" in failed.reason.lower()
+    run.engine.request_render(RenderKey(1, 4, 60, 84))
+    assert run.wait_for(ev.Rendered)[0].key.page == 4
+    run.engine.search("eulex")  # the reopened document answers everything
+    assert run.wait_for(ev.SearchFinished)[0].total == 10
+
+
+def test_memory_is_capped_in_the_worker(harness, good_pdf):
+    run = harness(op_modules=("tests.core.hostile_worker_ops",))
+    run.open(good_pdf)
+    run.engine.request_render(RenderKey(1, HOG_PAGE, 60, 84))
+    assert "Not enough memory" in run.wait_for(ev.RenderFailed)[0].reason
+    assert run.engine.restarts == 0  # a refused allocation is an error, not a death
+
+
+def test_renders_no_longer_wanted_are_dropped_and_stale_results_ignored(harness, good_pdf):
+    run = harness(op_modules=("tests.core.hostile_worker_ops",), time_limits=TimeLimits(render=1))
+    run.open(good_pdf)
+    # Two renders fill the pipe (one hangs), so the rest wait in the engine's queue.
+    run.engine.request_render(RenderKey(1, HANG_PAGE, 60, 84))
+    run.engine.request_render(RenderKey(1, 0, 60, 84))
+    queued = [RenderKey(1, 4, 60 + i, 84) for i in range(3)]
+    for key in queued:
+        run.engine.request_render(key, priority=5)
+    run.engine.retain_only({queued[1]})
+    run.wait_for(ev.Rendered, 2)
+    time.sleep(0.3)
+    run.wait_for(ev.Rendered, 2)
+    assert {e.key for e in run.of(ev.Rendered)} == {RenderKey(1, 0, 60, 84), queued[1]}
+
+
+def test_open_errors_come_through_the_worker(harness, tmp_path):
+    run = harness()
+    cases = [
+        bad_pdfs.empty_file(tmp_path / "empty.pdf"),
+        bad_pdfs.garbage_pdf(tmp_path / "garbage.pdf"),
+        bad_pdfs.certificate_encrypted_pdf(tmp_path / "cert.pdf"),
+    ]
+    for path in cases:
+        run.engine.open(str(path))
+    messages = [e.message for e in run.wait_for(ev.OpenFailed, 3)]
+    assert messages == [
+        "The file is empty",
+        "The PDF is damaged: no objects found",
+        "The PDF is encrypted with a certificate: not supported",
+    ]
+    assert run.engine.info is None
