@@ -68,7 +68,13 @@ def _refresh_backup(path: Path) -> None:
         if error.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
             raise
         shutil.copy2(path, temp)  # file systems without hard links
-    os.replace(temp, backup)
+    try:
+        os.replace(temp, backup)
+    finally:
+        # rename() between two links of one file does nothing: the backup may already be a link
+        # of `path` when a writer was killed between the two replaces.
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def fsync_folder(folder: Path) -> None:
