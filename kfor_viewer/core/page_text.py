@@ -24,6 +24,7 @@ Qt-free; the caller owns the `pymupdf.Document` (it is neither closed nor kept).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import statistics
@@ -93,23 +94,23 @@ class Word:
     rect: Rect
 
 
-@dataclass(slots=True)
+@dataclass
 class Line:
-    """One printed line: words left to right on a shared baseline."""
+    """One printed line: words left to right on a shared baseline (do not mutate `words`)."""
 
     page_index: int
     words: list[Word]
     furniture: str | None = None
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(word.text for word in self.words)
 
-    @property
+    @functools.cached_property
     def rect(self) -> Rect:
-        return _union(word.rect for word in self.words)
+        return _union([word.rect for word in self.words])
 
-    @property
+    @functools.cached_property
     def height(self) -> float:
         return statistics.median(w.rect[3] - w.rect[1] for w in self.words)
 
@@ -262,35 +263,36 @@ def _lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
     raw_lines: dict[tuple[int, int], list[Word]] = {}
     for x0, y0, x1, y1, text, block, line_no, _ in raw_words:
         raw_lines.setdefault((block, line_no), []).append(Word(text, (x0, y0, x1, y1)))
-    pieces = sorted(raw_lines.values(), key=lambda ws: _mid_y(_union(w.rect for w in ws)))
-    rows: list[list[list[Word]]] = []
-    for piece in pieces:
-        rect = _union(w.rect for w in piece)
+    pieces = [(_union([w.rect for w in ws]), ws) for ws in raw_lines.values()]
+    pieces.sort(key=lambda item: _mid_y(item[0]))
+    rows: list[tuple[Rect, list[tuple[Rect, list[Word]]]]] = []
+    for rect, words in pieces:
         if rows:
-            row_rect = _union(w.rect for p in rows[-1] for w in p)
+            row_rect, row = rows[-1]
             tolerance = 0.5 * min(rect[3] - rect[1], row_rect[3] - row_rect[1])
             if abs(_mid_y(rect) - _mid_y(row_rect)) <= tolerance:
-                rows[-1].append(piece)
+                row.append((rect, words))
+                rows[-1] = (_union([row_rect, rect]), row)
                 continue
-        rows.append([piece])
+        rows.append((rect, [(rect, words)]))
     lines: list[Line] = []
-    for row in rows:
+    for _, row in rows:
         lines.extend(_split_row(page_index, row))
     return lines
 
 
-def _split_row(page_index: int, row: list[list[Word]]) -> list[Line]:
+def _split_row(page_index: int, row: list[tuple[Rect, list[Word]]]) -> list[Line]:
     """Order a row's pieces left to right; pieces far apart (header columns) stay separate."""
-    row.sort(key=lambda piece: piece[0].rect[0])
-    lines = [Line(page_index, list(row[0]))]
-    for piece in row[1:]:
-        current = lines[-1]
-        gap = piece[0].rect[0] - current.words[-1].rect[2]
-        if gap > 6 * current.height:
-            lines.append(Line(page_index, list(piece)))
+    row.sort(key=lambda piece: piece[0][0])
+    groups: list[list[Word]] = [list(row[0][1])]
+    for rect, words in row[1:]:
+        previous = groups[-1]
+        height = rect[3] - rect[1]
+        if rect[0] - previous[-1].rect[2] > 6 * height:
+            groups.append(list(words))
         else:
-            current.words.extend(piece)
-    return lines
+            previous.extend(words)
+    return [Line(page_index, words) for words in groups]
 
 
 def _mark_furniture(pages: list[PageLines]) -> None:
@@ -459,14 +461,9 @@ def _merge_line_rects(rects: list[Rect]) -> list[Rect]:
     return [_round_rect(r) for r in merged]
 
 
-def _union(rects) -> Rect:
-    rects = list(rects)
-    return (
-        min(r[0] for r in rects),
-        min(r[1] for r in rects),
-        max(r[2] for r in rects),
-        max(r[3] for r in rects),
-    )
+def _union(rects: list[Rect] | tuple[Rect, ...]) -> Rect:
+    x0s, y0s, x1s, y1s = zip(*rects, strict=True)
+    return (min(x0s), min(y0s), max(x1s), max(y1s))
 
 
 def _mid_y(rect: Rect) -> float:

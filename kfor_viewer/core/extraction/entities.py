@@ -1,0 +1,111 @@
+"""Organisations, people and Security Council resolutions named in a region of text.
+
+Patterns, not lists: an organisation is a capitalised name defined with an acronym
+("Kosovo Force (KFOR)") or a capitalised phrase built on an institutional noun ("World Health
+Organization", "Association of Political Prisoners"); a person is a name after an honorific
+("Mr. Thaci") or set off by commas after a title ("... Security Policy, Josep Borrell,").
+Each name is listed once, with the evidence of its first mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kfor_viewer.core.extraction.model import Field
+from kfor_viewer.core.extraction.source import Region, Source
+
+_CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_LINK = r"(?:of|for|the|and|in|de|du|des|la|le|pour)"
+_ORG_NOUNS = (
+    r"(?:Organi[sz]ation|Mission|Union|Council|Force|Forces|Association|Agency|Office|Committee|"
+    r"Assembly|Army|Police|Service|Ministry|Government|Institute|Commission|Bank|Fund|Programme|"
+    r"Court|Parliament|Alliance|Nations|Federation|Society|Cross|Crescent|Centre|Center|Group|"
+    r"Secretariat|Tribunal|Authority|Party|League|Movement|Corps|Organizations)"
+)
+ACRONYM_DEFINITION_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*)\s+\((?P<acronym>[A-Z][A-Za-z-]{{1,10}})\)"
+)
+ORG_PHRASE_RE = re.compile(
+    rf"(?P<name>(?:{_CAP}\s+(?:{_LINK}\s+)*)*?{_CAP}\s+{_ORG_NOUNS}\b"
+    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
+    rf"|{_ORG_NOUNS}\s+(?:of|for|on)(?:\s+the)?\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*"
+    rf"|{_CAP}\s+police\b)"
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:Deputy\s+|Acting\s+|Special\s+|High\s+)?(?:President|Secretary-General|Secretary|"
+    r"Minister|Representative|Commander|Head|Chair|Director|Envoy|Member|Members)\s+"
+    r"(?:of|for|to)\s+(?:the\s+)?)?(?:(?:The|A|An|In|On|At|As|By|For|During|Since|After|Before|Following|Under|With|Also|"
+    r"While|Pursuant|Despite|Through|Between|From|To|Of|And|Its|Their|His|Her)\s+)+"
+)
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:de|da|van|von|al|el|bin)?\s*[A-Z][\w'’-]+){0,3}"
+HONORIFIC_RE = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Mme|Miss|Sir|Lord)\.?\s+(?P<name>{_NAME})")
+_TITLE_WORDS = (
+    r"(?:Secretary[- ]General|Representative|Minister|President|Ambassador|Commander|Director|"
+    r"Chief|Head|Envoy|Chair|Chairman|Chairperson|Prosecutor|Policy|Affairs|Mayor|Speaker)"
+)
+APPOSITION_RE = re.compile(
+    rf"\b{_TITLE_WORDS}\b[^,.;()\n]{{0,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})(?=\s*[,.;)])"
+)
+RESOLUTION_RE = re.compile(
+    r"\bresolutions?\s+(?P<list>\d{3,4}\s*\(\d{4}\)(?:\s*(?:,|and|et)\s*\d{3,4}\s*\(\d{4}\))*)",
+    re.IGNORECASE,
+)
+_ONE_RESOLUTION = re.compile(r"(\d{3,4})\s*\((\d{4})\)")
+
+
+def organisations(source: Source, region: Region) -> list[Field]:
+    found: dict[str, tuple[int, Field]] = {}
+    defined_names: set[str] = set()
+    text = source.text
+    for match in ACRONYM_DEFINITION_RE.finditer(text, region.start, region.end):
+        name_start = _skip_noise(text, match.start("name"), match.end("name"))
+        if name_start >= match.end("name"):
+            continue
+        name = f"{text[name_start : match.end('name')]} ({match['acronym']})"
+        defined_names.add(text[name_start : match.end("name")])
+        _add(found, source, " ".join(name.split()), name_start, match.end())
+    for match in ORG_PHRASE_RE.finditer(text, region.start, region.end):
+        start = _skip_noise(text, match.start("name"), match.end())
+        name = " ".join(text[start : match.end()].split())
+        if len(name.split()) < 2 or name in defined_names:
+            continue
+        _add(found, source, name, start, match.end())
+    return _in_text_order(found)
+
+
+def people(source: Source, region: Region) -> list[Field]:
+    found: dict[str, tuple[int, Field]] = {}
+    text = source.text
+    for regex in (APPOSITION_RE, HONORIFIC_RE):
+        for match in regex.finditer(text, region.start, region.end):
+            name = " ".join(match["name"].split())
+            if ORG_PHRASE_RE.fullmatch(name) or re.search(rf"\b{_ORG_NOUNS}\b", name):
+                continue
+            _add(found, source, name, match.start("name"), match.end("name"))
+    return _in_text_order(found)
+
+
+def resolutions(source: Source, region: Region) -> list[Field]:
+    found: dict[str, tuple[int, Field]] = {}
+    for match in RESOLUTION_RE.finditer(source.text, region.start, region.end):
+        offset = match.start("list")
+        for single in _ONE_RESOLUTION.finditer(match["list"]):
+            value = f"{single.group(1)} ({single.group(2)})"
+            _add(found, source, value, offset + single.start(), offset + single.end())
+    return _in_text_order(found)
+
+
+def _skip_noise(text: str, start: int, end: int) -> int:
+    noise = _LEADING_NOISE.match(text, start, end)
+    return noise.end() if noise else start
+
+
+def _add(
+    found: dict[str, tuple[int, Field]], source: Source, name: str, start: int, end: int
+) -> None:
+    if name not in found or start < found[name][0]:
+        found[name] = (start, source.field(name, start, end))
+
+
+def _in_text_order(found: dict[str, tuple[int, Field]]) -> list[Field]:
+    return [field for _, field in sorted(found.values(), key=lambda item: item[0])]

@@ -1,0 +1,260 @@
+"""Fields of a report's own text: period, "as at" date, troop strength, contributing nations,
+incidents, intervention requests, security assessment and dated events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kfor_viewer.core.extraction import entities
+from kfor_viewer.core.extraction.dates import PeriodMatch, find_dates, find_periods, year_near
+from kfor_viewer.core.extraction.model import Field, Report
+from kfor_viewer.core.extraction.numbers import NUMBER, Quantity, find_quantities, parse_number
+from kfor_viewer.core.extraction.source import Region, Source
+
+AS_AT_RE = re.compile(r"\b(?:as\s+at|as\s+of|au)\s+(?=\d)", re.IGNORECASE)
+TROOP_NOUN = (
+    r"(?:troops?|personnel|soldiers|service\s+members|military|forces?|strength|effectifs?)"
+)
+STRENGTH_CUE_RE = re.compile(
+    rf"\b(?:total|strength|number\s+of|troop\s+levels?|in\s+theatre|deployed|{TROOP_NOUN})\b",
+    re.IGNORECASE,
+)
+TROOP_NOUN_RE = re.compile(rf"\b{TROOP_NOUN}\b", re.IGNORECASE)
+_NATO = r"(?:North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s*\(NATO\)|NATO)"
+_NATIONS = r"(?:nations|countries|States|Allies|partners|members|contributors)"
+_NATION_TAIL = rf"(?:\s+(?:member|Allied|allied|partner))?(?:\s+troop-contributing)?\s+{_NATIONS}"
+NATO_COUNT_RE = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})\s+{_NATO}"
+    rf"(?=(?:{_NATION_TAIL})|\s+and\s+(?:{NUMBER})\s+non-{_NATO}{_NATION_TAIL})",
+    re.IGNORECASE,
+)
+NON_NATO_COUNT_RE = re.compile(
+    rf"(?P<n>{NUMBER})\s+(?:non-|non\s)(?:{_NATO}){_NATION_TAIL}", re.IGNORECASE
+)
+NON_NATO_CONTEXT_RE = re.compile(
+    r"non-?\s?NATO|non-member|partner\s+(?:nations|countries)|outside\s+(?:of\s+)?NATO",
+    re.IGNORECASE,
+)
+INCIDENTS_RE = re.compile(r"\b(?:major|significant|serious)\s+(?:security\s+)?incidents?\b", re.I)
+INTERVENTION_RE = re.compile(
+    r"\brequests?\s+(?:for|to)\s+KFOR\s+to\s+intervene|\bKFOR\s+(?:was|were|has\s+been)\s+"
+    r"(?:not\s+)?(?:requested|asked|called\s+upon)\s+to\s+intervene|\brequests?\s+for\s+"
+    r"(?:KFOR\s+)?intervention",
+    re.IGNORECASE,
+)
+NEGATION_RE = re.compile(r"\b(?:no|not|none|neither|nor|without)\b", re.IGNORECASE)
+ASSESSMENT_RE = re.compile(r"\bsecurity\s+situation\b", re.IGNORECASE)
+
+
+def read_body(
+    source: Source, body: Region, report: Report, year_hint: int | None, reference: dt.date | None
+) -> None:
+    period = _period(source, body, year_hint, reference)
+    excluded: list[tuple[int, int]] = []
+    if period is not None:
+        report.period_start = source.field(period.first, period.start, period.end)
+        report.period_end = source.field(period.last, period.start, period.end)
+        excluded.append((period.start, period.end))
+    anchor = period.last if period else (reference or _hint_date(year_hint))
+    as_at = _as_at(source, body, anchor)
+    if as_at is not None:
+        report.as_at, as_at_span = as_at
+        excluded.append(as_at_span)
+    _troops_and_nations(source, body, report)
+    report.major_incidents = _stated_flag(source, body, INCIDENTS_RE)
+    report.intervention_requests = _stated_flag(source, body, INTERVENTION_RE)
+    report.security_assessment = _assessment(source, body)
+    report.events = _events(source, body, anchor, excluded, period)
+    report.organisations = entities.organisations(source, body)
+    report.people = entities.people(source, body)
+    report.resolutions = entities.resolutions(source, body)
+
+
+def _hint_date(year_hint: int | None) -> dt.date | None:
+    return dt.date(year_hint, 7, 1) if year_hint else None
+
+
+def _period(
+    source: Source, body: Region, year_hint: int | None, reference: dt.date | None
+) -> PeriodMatch | None:
+    """The first date range in the report, preferring one in a sentence about the period."""
+    periods = find_periods(source.text, body.start, body.end, year_hint, reference)
+    for period in periods:
+        sentence = source.sentence_at(body, period.start)
+        if sentence and re.search(r"period|cover|report", source.quote(sentence), re.I):
+            return period
+    return periods[0] if periods else None
+
+
+def _as_at(
+    source: Source, body: Region, anchor: dt.date | None
+) -> tuple[Field, tuple[int, int]] | None:
+    for match in AS_AT_RE.finditer(source.text, body.start, body.end):
+        dates = find_dates(source.text, match.end(), min(match.end() + 40, body.end))
+        if not dates or dates[0].start != match.end():
+            continue
+        date = dates[0]
+        value = date.resolve(None) if date.year else _near(date.month, date.day, anchor)
+        if value is not None:
+            return source.field(value, match.start(), date.end), (date.start, date.end)
+    return None
+
+
+def _near(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
+    return year_near(month, day, anchor) if anchor else None
+
+
+def _masked_quantities(source: Source, region: Region) -> list[Quantity]:
+    """Numbers of a sentence that are not parts of dates, resolutions or years."""
+    masked = [(d.start, d.end) for d in find_dates(source.text, region.start, region.end)]
+    masked += [
+        m.span() for m in entities.RESOLUTION_RE.finditer(source.text, region.start, region.end)
+    ]
+    quantities = []
+    for quantity in find_quantities(source.text, region.start, region.end):
+        if any(a <= quantity.start < b for a, b in masked):
+            continue
+        raw = source.text[quantity.start : quantity.end]
+        if re.fullmatch(r"(?:19|20)\d{2}", raw) and not TROOP_NOUN_RE.match(
+            source.text, quantity.end + 1, quantity.end + 20
+        ):
+            continue
+        quantities.append(quantity)
+    return quantities
+
+
+def _troops_and_nations(source: Source, body: Region, report: Report) -> None:
+    sentences = source.sentences(body)
+    index = _troop_sentence_index(source, sentences)
+    if index is None:
+        _nations(source, sentences, report)
+        return
+    window = sentences[index : index + 2]
+    counts = _nations(source, window, report)
+    non_nato = _non_nato_troops(source, window, counts)
+    if non_nato is not None:
+        report.non_nato_troops = source.field(non_nato.value, non_nato.start, non_nato.end)
+    total = next(
+        (
+            q
+            for q in _masked_quantities(source, sentences[index])
+            if q.value >= 50
+            and (q.start, q.end) not in counts
+            and q is not non_nato
+            and (non_nato is None or q.start != non_nato.start)
+        ),
+        None,
+    )
+    if total is not None:
+        start = total.start - len(total.qualifier) - 1 if total.qualifier else total.start
+        report.troops_total = source.field(total.value, total.start, total.end)
+        report.troops_approximate = source.field(total.approximate, start, total.end)
+        if total.qualifier:
+            report.troops_qualifier = source.field(total.qualifier, start, total.start - 1)
+
+
+def _troop_sentence_index(source: Source, sentences: list[Region]) -> int | None:
+    """The sentence stating the force's strength: a troop word and a figure of 50 or more,
+    preferably with a cue such as "total" or "strength"."""
+    fallback = None
+    for index, sentence in enumerate(sentences):
+        text = source.quote(sentence)
+        if not TROOP_NOUN_RE.search(text):
+            continue
+        if not any(q.value >= 50 for q in _masked_quantities(source, sentence)):
+            continue
+        if re.search(r"\b(?:total|strength|number\s+of|troop\s+levels?)\b", text, re.I):
+            return index
+        if fallback is None and not re.search(r"arrest|detain|injur|kill|village", text, re.I):
+            fallback = index
+    return fallback
+
+
+def _nations(source: Source, sentences: list[Region], report: Report) -> set[tuple[int, int]]:
+    """NATO and non-NATO nation counts; returns the spans of the numbers used."""
+    spans: set[tuple[int, int]] = set()
+    for sentence in sentences:
+        for regex, attribute in (
+            (NATO_COUNT_RE, "nato_nations"),
+            (NON_NATO_COUNT_RE, "non_nato_nations"),
+        ):
+            if getattr(report, attribute) is not None:
+                continue
+            match = regex.search(source.text, sentence.start, sentence.end)
+            if match is None:
+                continue
+            value = parse_number(match["n"])
+            end = _count_phrase_end(source, match, sentence)
+            setattr(report, attribute, source.field(value, match.start("n"), end))
+            spans.add(match.span("n"))
+    return spans
+
+
+def _count_phrase_end(source: Source, match: re.Match[str], sentence: Region) -> int:
+    tail = re.compile(rf"[^,;.]*?\b{_NATIONS}\b").match(source.text, match.end(), sentence.end)
+    return tail.end() if tail else match.end()
+
+
+def _non_nato_troops(
+    source: Source, window: list[Region], counts: set[tuple[int, int]]
+) -> Quantity | None:
+    """A troop figure with "non-NATO" next to it, not followed by a word for nations."""
+    for sentence in window:
+        for quantity in _masked_quantities(source, sentence):
+            if (quantity.start, quantity.end) in counts:
+                continue
+            after = source.text[quantity.end : min(quantity.end + 60, sentence.end)]
+            before = source.text[max(quantity.start - 50, sentence.start) : quantity.start]
+            if re.match(rf"\s+(?:non-?\s?NATO\s+)?(?:troop-contributing\s+)?{_NATIONS}", after):
+                continue
+            if NON_NATO_CONTEXT_RE.search(after[:45]) or NON_NATO_CONTEXT_RE.search(before):
+                return quantity
+    return None
+
+
+def _stated_flag(source: Source, body: Region, phrase: re.Pattern[str]) -> Field | None:
+    """True/False when a sentence states whether there were any; None when none does."""
+    for sentence in source.sentences(body):
+        match = phrase.search(source.text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        clause_start = max(
+            source.text.rfind(",", sentence.start, match.start()),
+            source.text.rfind(" and ", sentence.start, match.start()),
+            sentence.start,
+        )
+        negated = bool(NEGATION_RE.search(source.text, clause_start, match.end()))
+        return source.field(not negated, sentence.start, sentence.end)
+    return None
+
+
+def _assessment(source: Source, body: Region) -> Field | None:
+    for sentence in source.sentences(body):
+        if ASSESSMENT_RE.search(source.text, sentence.start, sentence.end):
+            return source.field(
+                " ".join(source.quote(sentence).split()), sentence.start, sentence.end
+            )
+    return None
+
+
+def _events(
+    source: Source,
+    body: Region,
+    anchor: dt.date | None,
+    excluded: list[tuple[int, int]],
+    period: PeriodMatch | None,
+) -> list[Field]:
+    """Sentences with a day-and-month date that is not the period or the "as at" date."""
+    events = []
+    for sentence in source.sentences(body):
+        for date in find_dates(source.text, sentence.start, sentence.end):
+            if any(a <= date.start < b for a, b in excluded):
+                continue
+            value = date.resolve(None) if date.year else _near(date.month, date.day, anchor)
+            if value is None:
+                continue
+            text = " ".join(source.quote(sentence).split())
+            events.append(source.field({"date": value, "text": text}, sentence.start, sentence.end))
+            break
+    return events

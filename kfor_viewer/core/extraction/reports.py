@@ -1,0 +1,142 @@
+"""One `Report` per transmitted report: the annex label, the NATO letter's date and signatory
+(from the annex, else from what the covering letter says about it), then the report's own fields
+(report_body)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kfor_viewer.core.extraction import report_body
+from kfor_viewer.core.extraction.cover_letter import NatoSender, find_signed, nato_senders
+from kfor_viewer.core.extraction.dates import find_dates, parse_date
+from kfor_viewer.core.extraction.model import CoverLetter, Field, Report
+from kfor_viewer.core.extraction.source import Region, Source
+from kfor_viewer.core.extraction.structure import Layout, ReportPart
+
+NATO_TITLE_RE = re.compile(
+    r"^(?:(?:Deputy|Acting|Assistant)\s+)?Secretary[- ]General"
+    r"(?:\s+of\s+the\s+(?:North\s+Atlantic\s+Treaty\s+Organi[sz]ation|NATO)(?:\s*\(NATO\))?)?$",
+    re.IGNORECASE,
+)
+NATO_TITLE_IN_LINE_RE = re.compile(
+    r"(?:,\s*|\s+|^)(?P<title>(?:(?:Deputy|Acting|Assistant)\s+)?Secretary[- ]General"
+    r"(?:\s+of\s+the\s+(?:North\s+Atlantic\s+Treaty\s+Organi[sz]ation|NATO))?)\s*$",
+    re.IGNORECASE,
+)
+NATO_LETTER_HEADING_RE = re.compile(r"^letter\s+dated\s+", re.IGNORECASE)
+
+
+def reports(source: Source, layout: Layout, cover: CoverLetter | None) -> list[Report]:
+    senders = nato_senders(source, layout.cover) if layout.cover else []
+    transmitted = cover.transmitted_letter_dates if cover else []
+    year_hint, reference = _context_dates(source, layout, cover)
+    result = []
+    for index, part in enumerate(layout.reports):
+        report = Report()
+        if part.label and part.label_region:
+            report.label = source.field(part.label, part.label_region.start, part.label_region.end)
+        if part.title:
+            title_text = " ".join(source.quote(part.title).split())
+            report.title = source.field(title_text, part.title.start, part.title.end)
+        report.letter_date = _letter_date(source, part, year_hint)
+        if report.letter_date is None and len(transmitted) == len(layout.reports):
+            report.letter_date = transmitted[index]
+        _signatory(source, part, report, senders)
+        letter_date = report.letter_date.value if report.letter_date else reference
+        hint = letter_date.year if letter_date else year_hint
+        report_body.read_body(source, part.body, report, hint, letter_date)
+        result.append(report)
+    return [r for r in result if _is_report(r)] or result[:0]
+
+
+def _is_report(report: Report) -> bool:
+    return any(
+        f is not None for f in (report.period_start, report.troops_total, report.nato_nations)
+    ) or bool(report.title)
+
+
+def _context_dates(
+    source: Source, layout: Layout, cover: CoverLetter | None
+) -> tuple[int | None, dt.date | None]:
+    """The year implied by the document (its letter or its header's date) and that date."""
+    if cover and cover.date:
+        return cover.date.value.year, cover.date.value
+    dated = [d for d in find_dates(source.text, layout.header.start, layout.header.end) if d.year]
+    if dated:
+        value = dated[0].resolve(None)
+        return (value.year, value) if value else (None, None)
+    any_year = re.search(r"\b(?:19|20)\d{2}\b", source.text)
+    return (int(any_year.group()), None) if any_year else (None, None)
+
+
+def _letter_date(source: Source, part: ReportPart, year_hint: int | None) -> Field | None:
+    """A NATO letter heading ("Letter dated ...") or a date standing alone atop the letter."""
+    for paragraph in source.paragraphs(part.letter)[:4]:
+        text = source.quote(paragraph)
+        if NATO_LETTER_HEADING_RE.match(text):
+            dates = find_dates(source.text, paragraph.start, paragraph.end)
+            if dates and (value := dates[0].resolve(year_hint)):
+                return source.field(value, dates[0].start, dates[0].end)
+        if (value := parse_date(text, year_hint)) is not None:
+            return source.field(value, paragraph.start, paragraph.end)
+    return None
+
+
+def _signatory(source: Source, part: ReportPart, report: Report, senders: list[NatoSender]) -> None:
+    """Name and title from the annex's "(Signed)" block, else from the letter heading, else from
+    the covering letter's naming of the NATO sender."""
+    letter = part.letter if part.letter else part.body
+    found = find_signed(source, letter)
+    if found is not None:
+        _read_signed_block(source, letter, found, report)
+    if report.signatory_title is None:
+        heading_senders = nato_senders(source, _first_paragraph(source, letter))
+        if heading_senders:
+            report.signatory_title = heading_senders[0].title
+    sender = _matching_sender(senders, report.signatory)
+    if sender is not None:
+        report.signatory_title = report.signatory_title or sender.title
+        if report.signatory is None and sender.name is not None:
+            report.signatory = sender.name
+
+
+def _read_signed_block(
+    source: Source, letter: Region, found: tuple[Region, int], report: Report
+) -> None:
+    """ "(Signed) Name", "(Signed) Name, Deputy Secretary General", "(Signed) Acting
+    Secretary-General", or the office on the line under the name."""
+    paragraph, start = found
+    text = source.text[start : paragraph.end]
+    honorific = re.match(r"(?:Mr|Mrs|Ms|Dr)\.?\s+", text)
+    name_start = start + (honorific.end() if honorific else 0)
+    office = NATO_TITLE_IN_LINE_RE.search(source.text, name_start, paragraph.end)
+    name_end = office.start() if office else paragraph.end
+    name = " ".join(source.text[name_start:name_end].split()).rstrip(",")
+    if name:
+        report.signatory = source.field(name, name_start, name_start + len(name))
+    if office:
+        value = " ".join(office["title"].split())
+        report.signatory_title = source.field(value, *office.span("title"))
+        return
+    following = [p for p in source.paragraphs(letter) if p.start >= paragraph.end][:1]
+    if following and NATO_TITLE_RE.match(" ".join(source.quote(following[0]).split())):
+        value = " ".join(source.quote(following[0]).split())
+        report.signatory_title = source.field(value, following[0].start, following[0].end)
+
+
+def _first_paragraph(source: Source, region: Region) -> Region:
+    paragraphs = source.paragraphs(region)
+    return paragraphs[0] if paragraphs else region
+
+
+def _matching_sender(senders: list[NatoSender], name: Field | None) -> NatoSender | None:
+    if not senders:
+        return None
+    if name is None:
+        return senders[0] if len(senders) == 1 else None
+    family = name.value.split()[-1].lower()
+    for sender in senders:
+        if sender.name is None or family in sender.name.value.lower():
+            return sender
+    return None

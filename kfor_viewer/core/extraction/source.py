@@ -1,0 +1,129 @@
+"""The text an extractor reads and the helpers every extractor module shares: regions of the
+joined text, sentences and paragraphs within them, and fields built with their evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kfor_viewer.core.extraction.model import Evidence, Field
+from kfor_viewer.core.page_text import DocumentText
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "no",
+        "nos",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "prof",
+        "rev",
+        "e.g",
+        "i.e",
+        "approx",
+        "distr",
+        "para",
+        "paras",
+        "art",
+        "arts",
+        "vol",
+        "jan",
+        "feb",
+        "febr",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mme",
+        "m",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int
+    end: int
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+
+class Source:
+    """A document's text with field and sentence helpers bound to it."""
+
+    def __init__(self, doc_text: DocumentText) -> None:
+        self.doc_text = doc_text
+        self.text = doc_text.text
+        self._sentence_cache: dict[tuple[int, int], list[Region]] = {}
+
+    def field(self, value: Any, start: int, end: int) -> Field:
+        start, end = self._trim(start, end)
+        spans = self.doc_text.evidence(start, end)
+        return Field(value, tuple(Evidence.from_span(span) for span in spans))
+
+    def quote(self, region: Region) -> str:
+        return self.text[region.start : region.end]
+
+    def paragraphs(self, region: Region) -> list[Region]:
+        return [
+            Region(max(p.start, region.start), min(p.end, region.end))
+            for p in self.doc_text.paragraphs
+            if p.end > region.start and p.start < region.end
+        ]
+
+    def sentences(self, region: Region) -> list[Region]:
+        """Sentences of the region, trimmed; a paragraph number ("2.") is not a sentence."""
+        key = (region.start, region.end)
+        if key not in self._sentence_cache:
+            self._sentence_cache[key] = self._split_sentences(region)
+        return self._sentence_cache[key]
+
+    def _split_sentences(self, region: Region) -> list[Region]:
+        sentences: list[Region] = []
+        start = region.start
+        for match in _SENTENCE_END.finditer(self.text, region.start, region.end):
+            if match.group() != "\n" and self._ends_with_abbreviation(match.start()):
+                continue
+            self._append_sentence(sentences, start, match.start() + 1)
+            start = match.end()
+        self._append_sentence(sentences, start, region.end)
+        return sentences
+
+    def _append_sentence(self, sentences: list[Region], start: int, end: int) -> None:
+        start, end = self._trim(start, end)
+        if end > start and not re.fullmatch(r"\(?\w{1,4}[.)]", self.text[start:end]):
+            sentences.append(Region(start, end))
+
+    def _ends_with_abbreviation(self, dot: int) -> bool:
+        if self.text[dot] != ".":
+            return False
+        word = re.search(r"([\w.]+)$", self.text[max(dot - 12, 0) : dot])
+        if word is None:
+            return False
+        token = word.group(1).lower()
+        return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+    def sentence_at(self, region: Region, offset: int) -> Region | None:
+        for sentence in self.sentences(region):
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
