@@ -170,11 +170,19 @@ def _resolve_period(
     return first, last
 
 
-def year_near(month: int, day: int, anchor: dt.date) -> dt.date | None:
-    """The date with this day and month that lies closest to `anchor` (for years left implicit)."""
+def year_near(
+    month: int, day: int, anchor: dt.date, until: dt.date | None = None
+) -> dt.date | None:
+    """The date with this day and month closest to `anchor` (or to the range anchor..until):
+    how a year left implicit is read."""
+    last = until or anchor
+
+    def distance(date: dt.date) -> int:
+        return max((anchor - date).days, (date - last).days, 0)
+
     candidates = [
         date
         for year in (anchor.year - 1, anchor.year, anchor.year + 1)
         if (date := _safe_date(year, month, day)) is not None
     ]
-    return min(candidates, key=lambda date: abs(date - anchor), default=None)
+    return min(candidates, key=distance, default=None)

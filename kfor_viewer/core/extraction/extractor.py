@@ -22,6 +22,8 @@ from kfor_viewer.core.extraction.reports import reports as read_reports
 from kfor_viewer.core.extraction.source import Region, Source
 from kfor_viewer.core.extraction.structure import find_layout
 from kfor_viewer.core.page_text import DocumentText, read_document_text
+from kfor_viewer.core.pdf_document import open_document
+from kfor_viewer.core.pdf_types import DocumentError
 
 MAX_GENERIC_DATES = 50
 
@@ -50,21 +52,10 @@ def extract(
 
 def open_pdf(path: Path) -> pymupdf.Document:
     """Open a PDF for reading or raise `ExtractionError` saying why it cannot be read."""
-    if not path.is_file():
-        raise ExtractionError(f"{path}: no such file")
-    if path.stat().st_size == 0:
-        raise ExtractionError(f"{path}: the file is empty")
     try:
-        document = pymupdf.open(path, filetype="pdf")
-    except (pymupdf.FileDataError, RuntimeError, ValueError) as error:
-        raise ExtractionError(f"{path}: not a readable PDF ({error})") from error
-    if document.needs_pass and not document.authenticate(""):
-        document.close()
-        raise ExtractionError(f"{path}: the PDF is password-protected")
-    if document.page_count == 0:
-        document.close()
-        raise ExtractionError(f"{path}: the PDF has no pages")
-    return document
+        return open_document(str(path))
+    except DocumentError as error:
+        raise ExtractionError(f"{path}: {error}") from error
 
 
 def _extract_open(document: pymupdf.Document, path: Path | None, use_ocr: bool) -> ExtractionResult:

@@ -251,7 +251,12 @@ def _events(
         for date in find_dates(source.text, sentence.start, sentence.end):
             if any(a <= date.start < b for a, b in excluded):
                 continue
-            value = date.resolve(None) if date.year else _near(date.month, date.day, anchor)
+            if date.year:
+                value = date.resolve(None)
+            elif period is not None:
+                value = year_near(date.month, date.day, period.first, period.last)
+            else:
+                value = _near(date.month, date.day, anchor)
             if value is None:
                 continue
             text = " ".join(source.quote(sentence).split())
