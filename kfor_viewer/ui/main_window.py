@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
     # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.requests.stop()
         self.client.shutdown()
         super().closeEvent(event)
 

@@ -504,6 +504,13 @@ class PageView(QAbstractScrollArea):
                     painter, [to_view(page, box) for box in part.rects], paint.SELECTION
                 )
 
+    def page_point_to_viewport(self, page: int, x: float, y: float) -> QPointF:
+        """Where a point of a page (PDF points) is in the viewport right now."""
+        lx, ly = self._layout.to_layout(PagePosition(page, x, y))
+        return QPointF(
+            lx - self.horizontalScrollBar().value(), ly - self.verticalScrollBar().value()
+        )
+
     def _page_box_to_view(self, page: int, box: tuple[float, float, float, float]) -> QRectF:
         rect = self._layout.page_rect_to_layout(page, box)
         return QRectF(

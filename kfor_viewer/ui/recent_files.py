@@ -28,7 +28,7 @@ class RecentFilesMenu(QMenu):
         super().__init__("Open &Recent", parent)
         self._settings = settings
         self._clear_action = clear_action
-        clear_action.triggered.connect(self.clear_recent)
+        clear_action.triggered.connect(lambda _checked=False: self.clear_recent())
         self.aboutToShow.connect(self._rebuild)
         self._rebuild()
 

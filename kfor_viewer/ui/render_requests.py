@@ -30,12 +30,15 @@ class RenderRequests(QObject):
         self._cache = cache
         self._wanted: dict[str, dict[Any, int]] = {}
         self._sent: set[Any] = set()
+        self._stopped = False
         client.pageRendered.connect(self._on_rendered)
         client.pageFailed.connect(self._on_failed)
         client.workerRestarted.connect(self._on_worker_restarted)
 
     def want(self, consumer: str, keys: dict[Any, int]) -> None:
         """Replace what `consumer` wants rendered: {RenderKey: priority}."""
+        if self._stopped:
+            return
         self._wanted[consumer] = dict(keys)
         union: set[Any] = set()
         for wanted in self._wanted.values():
@@ -46,6 +49,11 @@ class RenderRequests(QObject):
             if key not in self._sent:
                 self._sent.add(key)
                 self._client.request_render(key, priority)
+
+    def stop(self) -> None:
+        """Send nothing more (the window is closing and the worker is shut down)."""
+        self._stopped = True
+        self._wanted.clear()
 
     def wanted(self) -> set[Any]:
         union: set[Any] = set()
