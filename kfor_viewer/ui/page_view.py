@@ -66,6 +66,7 @@ class PageView(QAbstractScrollArea):
         self._failed: dict[int, str] = {}
         self._hits: dict[int, list[tuple[float, float, float, float]]] = {}
         self._current_hit: Any = None
+        self._overlays: list[Any] = []
         self.history: NavigationHistory[PagePosition] = NavigationHistory()
         self.selection_tracker = SelectionTracker(client, self)
         self.selection_tracker.changed.connect(self._on_selection_changed)
@@ -262,6 +263,19 @@ class PageView(QAbstractScrollArea):
         if page != self._current_page and 0 <= page < len(self._layout):
             self._current_page = page
             self.currentPageChanged.emit(page)
+
+    # --- overlays (annotations, evidence flashes) -----------------------------------------
+    def add_overlay(self, overlay: Any) -> None:
+        """Paint `overlay` over every visible page, above the page image and below nothing.
+
+        `overlay.paint(painter, page, to_view)` is called per visible page; `to_view(page, box)`
+        maps a box in PDF points to a QRectF in the viewport. An overlay with a `changed` signal
+        gets a repaint whenever it emits it.
+        """
+        self._overlays.append(overlay)
+        changed = getattr(overlay, "changed", None)
+        if changed is not None:
+            changed.connect(self.viewport().update)
 
     # --- search hits ----------------------------------------------------------------------
     def set_search_hits(self, hits: Any) -> None:
@@ -503,6 +517,8 @@ class PageView(QAbstractScrollArea):
                 paint.paint_rects(
                     painter, [to_view(page, box) for box in part.rects], paint.SELECTION
                 )
+        for overlay in self._overlays:
+            overlay.paint(painter, page, to_view)
 
     def page_point_to_viewport(self, page: int, x: float, y: float) -> QPointF:
         """Where a point of a page (PDF points) is in the viewport right now."""
