@@ -202,7 +202,7 @@ def import_pdf_highlights(document: pymupdf.Document, text: DocumentText) -> lis
 def _from_pdf_annot(page: pymupdf.Page, pdf_annot: pymupdf.Annot, text: DocumentText) -> Annotation:
     quads = _quads(pdf_annot)
     rects = tuple(_quad_rect(q) for q in quads) or (tuple(pdf_annot.rect),)
-    quote = _words_under(page, rects)
+    quote = _text_under(page, rects)
     info = pdf_annot.info
     created = _pdf_date(info.get("creationDate", "")) or utc_now()
     annotation = Annotation(
@@ -232,14 +232,25 @@ def _quad_rect(quad: Quad) -> tuple[float, float, float, float]:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _words_under(page: pymupdf.Page, rects: tuple[tuple[float, ...], ...]) -> str:
-    """Words whose centre lies inside a highlighted rect, in MuPDF's reading order."""
-    chosen = []
-    for word in page.get_text("words"):
-        cx, cy = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
-        if any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in rects):
-            chosen.append(word[4])
-    return " ".join(chosen)
+def _text_under(page: pymupdf.Page, rects: tuple[tuple[float, ...], ...]) -> str:
+    """The characters whose centre lies inside a highlighted rect (words are too coarse: a
+    highlight often stops before a comma or full stop)."""
+    pieces = []
+    for block in page.get_text("rawdict", flags=pymupdf.TEXT_MEDIABOX_CLIP)["blocks"]:
+        for line in block.get("lines", []):
+            chosen = [
+                char["c"]
+                for span in line["spans"]
+                for char in span["chars"]
+                if _centre_inside(char["bbox"], rects)
+            ]
+            pieces.append("".join(chosen))
+    return " ".join(" ".join(pieces).split())
+
+
+def _centre_inside(box: tuple[float, ...], rects: tuple[tuple[float, ...], ...]) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in rects)
 
 
 def _with_text_position(annotation: Annotation, text: DocumentText) -> Annotation:

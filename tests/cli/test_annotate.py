@@ -1,0 +1,172 @@
+"""`kfor-viewer annotate` and `kfor-viewer annotations` on a real report (or a stand-in)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from kfor_viewer.cli import main
+from kfor_viewer.core.page_text import read_document_text
+from tests.conftest import REPO_ROOT, SAMPLE_PDF
+from tests.core.synthetic_pdf import make_pdf, para
+
+CALM = "remained generally calm but fragile"
+Q2 = (
+    "As at 30 June 2020, the total number of KFOR troops in theatre remained approximately "
+    "3,600, from 19 North Atlantic Treaty Organization (NATO) and 8 non-NATO troop-contributing "
+    "nations."
+)
+SITUATION = (
+    "During the reporting period, there was no significant change to the overall security "
+    "situation in Kosovo, which remained generally calm but fragile."
+)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    """The bundled sample when it is there, else a two-page stand-in with the same sentences."""
+    if SAMPLE_PDF.is_file():
+        return SAMPLE_PDF
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    q3 = Q2.replace("30 June", "30 September").replace("3,600", "3,400").replace("19 N", "18 N")
+    blocks = [para(Q2, "2."), para(SITUATION, "4.")] * 1 + [para(q3, "2."), para(SITUATION, "4.")]
+    return make_pdf(path, blocks, max_lines_per_page=6)
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _listing(capsys, report: Path, *extra: str) -> list[dict]:
+    status, out, _ = _run(capsys, "annotations", str(report), "--format", "json", *extra)
+    assert status == 0
+    return json.loads(out)
+
+
+def test_annotate_prints_the_id_and_the_listing_shows_the_highlight(capsys, report):
+    status, out, err = _run(
+        capsys, "annotate", str(report), "--quote", "approximately 3,400",
+        "--tag", "troops", "--tag", "q3", "--note", "down by 200", "--color", "#a0d8ff",
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+    annotation_id = str(uuid.UUID(out.strip()))
+
+    (listed,) = _listing(capsys, report)
+    assert listed["id"] == annotation_id
+    assert listed["quote"] == "approximately 3,400"
+    assert (listed["tags"], listed["note"], listed["color"]) == (
+        ["troops", "q3"],
+        "down by 200",
+        "#A0D8FF",
+    )
+    assert listed["rects"] and not listed["orphan"]
+
+    status, text, _ = _run(capsys, "annotations", str(report))
+    assert status == 0
+    assert f"p.{listed['page']} #A0D8FF {annotation_id} [troops, q3]" in text
+    assert "approximately 3,400" in text and "note: down by 200" in text
+
+
+def test_page_chooses_which_occurrence_is_highlighted(capsys, report):
+    with pymupdf.open(report) as document:
+        text = read_document_text(document, use_ocr=False)
+    first = text.find_span(CALM)
+    later_page = text.page_of(text.find_span(CALM, first[1])[0]) + 1
+    assert later_page > text.page_of(first[0]) + 1
+
+    _run(capsys, "annotate", str(report), "--quote", CALM)
+    _run(capsys, "annotate", str(report), "--quote", CALM, "--page", str(later_page))
+    pages = [a["page"] for a in _listing(capsys, report)]
+    assert pages == [text.page_of(first[0]) + 1, later_page]
+
+
+def test_a_quote_not_in_the_document_fails_clearly_and_stores_nothing(capsys, report):
+    status, out, err = _run(capsys, "annotate", str(report), "--quote", "peace in our time")
+    assert status == 1 and out == ""
+    assert "quote not found" in err and "peace in our time" in err
+    assert _listing(capsys, report) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--quote", CALM, "--color", "yellow"], "#RRGGBB"),
+        (["--quote", CALM, "--page", "999"], "outside"),
+    ],
+)
+def test_bad_options_fail_with_a_message(capsys, report, argv, message):
+    status, _, err = _run(capsys, "annotate", str(report), *argv)
+    assert status == 1 and message in err
+
+
+def test_a_file_that_is_not_a_pdf_fails_clearly(capsys, tmp_path):
+    text_file = tmp_path / "notes.pdf"
+    text_file.write_text("just words")
+    status, _, err = _run(capsys, "annotate", str(text_file), "--quote", "words")
+    assert status == 1 and "not a PDF" in err
+    status, _, err = _run(capsys, "annotations", str(tmp_path / "missing.pdf"))
+    assert status == 1 and "no such file" in err
+
+
+def test_data_dir_option_and_environment_choose_the_store_folder(
+    capsys, report, tmp_path, isolated_user_folders
+):
+    env_dir, _ = isolated_user_folders
+    chosen = tmp_path / "chosen"
+    _run(capsys, "annotate", str(report), "--quote", CALM, "--data-dir", str(chosen))
+    assert len(list((chosen / "annotations").glob("*.json"))) == 1
+    assert not env_dir.exists()
+    assert _listing(capsys, report) == []
+    assert len(_listing(capsys, report, "--data-dir", str(chosen))) == 1
+
+    _run(capsys, "annotate", str(report), "--quote", CALM)
+    assert len(list((env_dir / "annotations").glob("*.json"))) == 1
+
+
+def test_export_and_import_share_annotations_between_folders(capsys, report, tmp_path):
+    _run(capsys, "annotate", str(report), "--quote", CALM, "--tag", "security")
+    shared = tmp_path / "shared.json"
+    status, _, err = _run(capsys, "annotations", str(report), "--export", str(shared))
+    assert status == 0 and "exported 1" in err
+
+    colleague = str(tmp_path / "colleague")
+    status, _, err = _run(
+        capsys, "annotations", str(report), "--import", str(shared), "--data-dir", colleague
+    )
+    assert status == 0 and "imported 1 new" in err
+    assert _listing(capsys, report, "--data-dir", colleague) == _listing(capsys, report)
+
+
+def test_highlights_inside_the_pdf_are_imported_once(capsys, tmp_path):
+    path = make_pdf(tmp_path / "plain.pdf", [para(SITUATION, "4.")])
+    document = pymupdf.open(path)
+    page = document[0]
+    annot = page.add_highlight_annot(page.search_for("calm but fragile", quads=True))
+    annot.set_info(content="same wording as last time")
+    annot.update()
+    marked = tmp_path / "marked.pdf"
+    document.save(marked)
+
+    for expected in ("imported 1 of 1", "imported 0 of 1"):
+        status, _, err = _run(capsys, "annotations", str(marked), "--import-pdf")
+        assert status == 0 and expected in err
+    (listed,) = _listing(capsys, marked)
+    assert (listed["quote"], listed["note"]) == ("calm but fragile", "same wording as last time")
+
+
+def test_the_installed_command_exits_non_zero_on_a_missing_quote(report, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "kfor_viewer", "annotate", str(report), "--quote", "no such words",
+         "--data-dir", str(tmp_path)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "quote not found" in result.stderr
