@@ -15,6 +15,8 @@ import pymupdf
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 540.0, 90.0, 700.0
 FONT, BOLD, SIZE, LEADING = "helv", "hebo", 10.0, 12.5
+# pymupdf.Font objects (not base-14 names) so that text writes any Unicode (en dash, thin space).
+_FONTS = {name: pymupdf.Font(name) for name in (FONT, BOLD)}
 
 
 @dataclass
@@ -82,9 +84,9 @@ class _Writer:
 
     def header_row(self, left: str, right: str) -> None:
         if left:
-            self.page.insert_text((LEFT, self.y), left, fontname=BOLD, fontsize=SIZE)
+            _put(self.page, (LEFT, self.y), left, BOLD, SIZE)
         if right:
-            self.page.insert_text((400, self.y), right, fontname=FONT, fontsize=SIZE)
+            _put(self.page, (400, self.y), right, FONT, SIZE)
         self._next_line()
 
     def block(self, block: Block) -> None:
@@ -93,19 +95,19 @@ class _Writer:
         font = BOLD if block.kind == "heading" else FONT
         indent = LEFT + 36 if block.number else LEFT
         if block.number:
-            self.page.insert_text((LEFT, self.y), block.number, fontname=font, fontsize=SIZE)
+            _put(self.page, (LEFT, self.y), block.number, font, SIZE)
         for line in _wrap(block.text, RIGHT - indent, font):
             x = indent
             if block.kind in ("centre", "right"):
-                width = pymupdf.get_text_length(line, fontname=font, fontsize=SIZE)
+                width = _FONTS[font].text_length(line, fontsize=SIZE)
                 x = (LEFT + RIGHT - width) / 2 if block.kind == "centre" else RIGHT - width
-            self.page.insert_text((x, self.y), line, fontname=font, fontsize=SIZE)
+            _put(self.page, (x, self.y), line, font, SIZE)
             self._next_line()
 
 
 def _wrap(text: str, width: float, font: str) -> list[str]:
     def fits(candidate: str) -> bool:
-        return pymupdf.get_text_length(candidate, fontname=font, fontsize=SIZE) <= width
+        return _FONTS[font].text_length(candidate, fontsize=SIZE) <= width
 
     lines: list[str] = []
     current = ""
@@ -135,11 +137,17 @@ def _add_furniture(doc: pymupdf.Document, furniture: Furniture) -> None:
     count = doc.page_count
     for page in doc:
         if page.number > 0 and furniture.symbol:
-            page.insert_text((LEFT, 50), furniture.symbol, fontname=BOLD, fontsize=9)
+            _put(page, (LEFT, 50), furniture.symbol, BOLD, 9)
         if furniture.page_labels and page.number > 0:
-            page.insert_text((RIGHT - 20, 50), f"{page.number + 1}/{count}", fontsize=9)
+            _put(page, (RIGHT - 20, 50), f"{page.number + 1}/{count}", FONT, 9)
         if furniture.job_number:
             job = furniture.job_number if page.number == 0 else furniture.job_number.split()[0]
-            page.insert_text((LEFT, 750), job, fontname=FONT, fontsize=8)
+            _put(page, (LEFT, 750), job, FONT, 8)
         if page.number == 0 and furniture.barcode:
-            page.insert_text((LEFT, 765), furniture.barcode, fontname=FONT, fontsize=8)
+            _put(page, (LEFT, 765), furniture.barcode, FONT, 8)
+
+
+def _put(page: pymupdf.Page, point: tuple[float, float], text: str, font: str, size: float) -> None:
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append(point, text, font=_FONTS[font], fontsize=size)
+    writer.write_text(page)

@@ -201,14 +201,19 @@ def _non_nato_troops(
 ) -> Quantity | None:
     """A troop figure with "non-NATO" next to it, not followed by a word for nations."""
     for sentence in window:
-        for quantity in _masked_quantities(source, sentence):
+        quantities = _masked_quantities(source, sentence)
+        for index, quantity in enumerate(quantities):
             if (quantity.start, quantity.end) in counts:
                 continue
-            after = source.text[quantity.end : min(quantity.end + 60, sentence.end)]
-            before = source.text[max(quantity.start - 50, sentence.start) : quantity.start]
+            # The context of a figure stops at its neighbouring figures.
+            after_end = quantities[index + 1].start if index + 1 < len(quantities) else sentence.end
+            before_start = quantities[index - 1].end if index else sentence.start
+            after = source.text[quantity.end : min(quantity.end + 45, after_end)].split(";")[0]
+            before = source.text[max(quantity.start - 50, before_start) : quantity.start]
+            before = before.split(";")[-1]
             if re.match(rf"\s+(?:non-?\s?NATO\s+)?(?:troop-contributing\s+)?{_NATIONS}", after):
                 continue
-            if NON_NATO_CONTEXT_RE.search(after[:45]) or NON_NATO_CONTEXT_RE.search(before):
+            if NON_NATO_CONTEXT_RE.search(after) or NON_NATO_CONTEXT_RE.search(before):
                 return quantity
     return None
 
