@@ -1,0 +1,53 @@
+"""The thumbnails sidebar: rendered at low priority for the rows on screen, click to jump,
+the current page marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kfor_viewer.ui.render_requests import PRIORITY_THUMBNAIL
+from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
+
+
+def test_thumbnails_render_small_and_clicking_one_goes_to_its_page(qtbot, viewer, long_pdf):
+    open_and_wait(qtbot, viewer, long_pdf)
+    panel = viewer.thumbnails
+    model = panel.thumbnail_model
+    viewer.actions.show_thumbnails.setChecked(False)
+    viewer.actions.show_thumbnails.trigger()
+    assert panel.isVisible()
+    qtbot.waitUntil(lambda: model.is_cached(0), timeout=OPEN_TIMEOUT_MS)
+    image = viewer.cache.get(model.key(0))
+    assert image.width() == round(120 * panel.devicePixelRatioF())
+    shown = panel.visible_rows()
+    assert 0 < len(shown) < 12  # only what is on screen
+    assert not model.is_cached(11)
+
+    index = model.index(2)
+    panel.scrollTo(index)
+    rect = panel.visualRect(index)
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert viewer.page_view.current_page == 2
+    assert panel.currentIndex().row() == 2
+    viewer.page_view.go_to_page(7)
+    assert panel.currentIndex().row() == 7
+
+
+def test_thumbnail_requests_are_low_priority(qtbot, viewer, long_pdf, monkeypatch):
+    calls: list[tuple[object, int]] = []
+    original = viewer.client.request_render
+    monkeypatch.setattr(
+        viewer.client,
+        "request_render",
+        lambda key, priority=0: (calls.append((key, priority)), original(key, priority)),
+    )
+    open_and_wait(qtbot, viewer, long_pdf)
+    thumb_width = round(120 * viewer.thumbnails.devicePixelRatioF())
+    qtbot.waitUntil(
+        lambda: any(key.px_width == thumb_width for key, _ in calls), timeout=OPEN_TIMEOUT_MS
+    )
+    for key, priority in calls:
+        if key.px_width == thumb_width:
+            assert priority == PRIORITY_THUMBNAIL
+        else:
+            assert priority < PRIORITY_THUMBNAIL
