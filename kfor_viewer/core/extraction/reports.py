@@ -110,14 +110,15 @@ def _read_signed_block(
     text = source.text[start : paragraph.end]
     honorific = re.match(r"(?:Mr|Mrs|Ms|Dr)\.?\s+", text)
     name_start = start + (honorific.end() if honorific else 0)
-    office = NATO_TITLE_IN_LINE_RE.search(source.text, name_start, paragraph.end)
-    name_end = office.start() if office else paragraph.end
+    office = NATO_TITLE_IN_LINE_RE.search(source.text[name_start : paragraph.end])
+    name_end = name_start + office.start() if office else paragraph.end
     name = " ".join(source.text[name_start:name_end].split()).rstrip(",")
     if name:
         report.signatory = source.field(name, name_start, name_start + len(name))
     if office:
         value = " ".join(office["title"].split())
-        report.signatory_title = source.field(value, *office.span("title"))
+        start, end = office.span("title")
+        report.signatory_title = source.field(value, name_start + start, name_start + end)
         return
     following = [p for p in source.paragraphs(letter) if p.start >= paragraph.end][:1]
     if following and NATO_TITLE_RE.match(" ".join(source.quote(following[0]).split())):

@@ -56,8 +56,10 @@ def test_villages_and_arrests_are_not_nation_counts(tmp_path):
     ("sentences", "total", "non_nato"),
     [
         (
-            ["The total number of troops in theatre was 16,250, including 1,850 from non-NATO "
-             "countries."],
+            [
+                "The total number of troops in theatre was 16,250, including 1,850 from non-NATO "
+                "countries."
+            ],
             16250,
             1850,
         ),
@@ -162,7 +164,9 @@ def test_events_take_their_year_from_the_period(tmp_path):
 def test_cover_letter_period_disagreement_is_a_warning(tmp_path):
     spec = ReportSpec(
         "Annex",
-        paragraphs=modern_report("from 1 April to 30 June 2020", "30 June 2020", "3,600", "19", "8"),
+        paragraphs=modern_report(
+            "from 1 April to 30 June 2020", "30 June 2020", "3,600", "19", "8"
+        ),
     )
     cover = cover_letter("3 August 2020", "3 August 2020", "from 1 January to 31 March 2020", "")
     result = extract(build(tmp_path / "r.pdf", [spec], cover=cover, date="7 August 2020"))
