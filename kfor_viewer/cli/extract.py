@@ -9,17 +9,15 @@ to stderr, the other files are still processed, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import io
 import json
-import multiprocessing
 import sys
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from kfor_viewer.core.isolated_runner import IsolatedFailure, IsolatedRunner
 from kfor_viewer.core.safe_files import FileWriteError, atomic_write
 
 DEFAULT_TIMEOUT_SECONDS = 60.0
@@ -43,10 +41,6 @@ CSV_COLUMNS = [
     "signatory_title",
     "warnings",
 ]
-
-
-class IsolatedFailure(Exception):
-    """The child process raised, crashed or ran out of time; the message says which."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Callable) -> None:
@@ -99,91 +93,6 @@ def extract_to_dict(argument: tuple[str, bool]) -> dict[str, Any]:
         return extract(path, use_ocr=use_ocr).to_dict()
     except ExtractionError as error:
         raise IsolatedFailure(str(error).removeprefix(f"{path}: ")) from None
-
-
-class IsolatedRunner:
-    """Calls `function(argument)` in a spawned child process that is reused from call to call
-    and replaced after it crashes (native code) or is still busy after `timeout` seconds; each
-    failure is raised as IsolatedFailure. `function` must be a module-level function."""
-
-    def __init__(self, function: Callable[[Any], Any], timeout: float) -> None:
-        self.function = function
-        self.timeout = timeout
-        self._context = multiprocessing.get_context("spawn")
-        self._process: multiprocessing.process.BaseProcess | None = None
-        self._connection: Connection | None = None
-
-    def __enter__(self) -> IsolatedRunner:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def run(self, argument: Any) -> Any:
-        connection = self._connection or self._start()
-        connection.send(argument)
-        try:
-            if not connection.poll(self.timeout):
-                raise IsolatedFailure(self._no_answer())
-            status, value = connection.recv()
-        except (EOFError, OSError):
-            raise IsolatedFailure(self._no_answer()) from None
-        if status == "error":
-            raise IsolatedFailure(value)
-        return value
-
-    def close(self) -> None:
-        if self._connection is not None:
-            with contextlib.suppress(OSError):
-                self._connection.send(None)
-            self._connection.close()
-        if self._process is not None:
-            _stop(self._process)
-        self._process = self._connection = None
-
-    def _start(self) -> Connection:
-        parent_end, child_end = self._context.Pipe()
-        self._process = self._context.Process(
-            target=_child_loop, args=(child_end, self.function), daemon=True
-        )
-        self._process.start()
-        child_end.close()
-        self._connection = parent_end
-        return parent_end
-
-    def _no_answer(self) -> str:
-        message = _no_answer(self._process, self.timeout)
-        self.close()
-        return message
-
-
-def _child_loop(connection: Connection, function: Callable[[Any], Any]) -> None:
-    for argument in iter(connection.recv, None):
-        try:
-            reply = ("ok", function(argument))
-        except IsolatedFailure as failure:
-            reply = ("error", str(failure))
-        except Exception as error:  # any failure of the reader becomes a message
-            reply = ("error", f"cannot be read ({type(error).__name__}: {error})")
-        connection.send(reply)
-    connection.close()
-
-
-def _no_answer(process: multiprocessing.process.BaseProcess, timeout: float) -> str:
-    process.join(0.5)
-    if process.exitcode is None:
-        return f"gave up after {timeout:g} s (the PDF reader hangs on this file)"
-    return f"the PDF reader crashed on this file (exit code {process.exitcode})"
-
-
-def _stop(process: multiprocessing.process.BaseProcess) -> None:
-    process.join(2.0)
-    if process.is_alive():
-        process.terminate()
-        process.join(2.0)
-    if process.is_alive():
-        process.kill()
-        process.join()
 
 
 def render_csv(results: list[dict[str, Any]]) -> str:
