@@ -29,6 +29,8 @@ REVIEW_STATES: tuple[str, ...] = ("verified", "edited")
 _COLOR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
 _HEX_RE = re.compile(r"[0-9A-Fa-f]*")
+_CANONICAL_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_NUMBER_TYPES = frozenset({int, float})
 _last_stamp: list[datetime] = [datetime.min.replace(tzinfo=UTC)]
 
 
@@ -107,35 +109,41 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "annotation") -> Annotation:
+        # Field names are formatted into messages only on error: stores hold 10,000s of these.
         fields = _check_keys(data, _ANNOTATION_KEYS, where)
-        start = _optional_int(fields["start"], f"{where}.start")
-        end = _optional_int(fields["end"], f"{where}.end")
-        if (start is None) != (end is None) or (start is not None and not 0 <= start <= end):
+        start, end, page = fields["start"], fields["end"], fields["page"]
+        if not (start is None and end is None) and not (
+            type(start) is int and type(end) is int and 0 <= start <= end
+        ):
             raise AnnotationFormatError(
                 f"{where}: start/end must be 0 <= start <= end or both null"
             )
-        page = fields["page"]
         if type(page) is not int or page < 1:
             raise AnnotationFormatError(
                 f"{where}.page must be an integer >= 1 (pages count from 1)"
             )
-        return cls(
-            id=_uuid(fields["id"], f"{where}.id"),
-            page=page,
-            quote=_text(fields["quote"], f"{where}.quote"),
-            rects=_boxes(fields["rects"], 4, f"{where}.rects"),
-            quads=_boxes(fields["quads"], 8, f"{where}.quads"),
-            prefix=_text(fields["prefix"], f"{where}.prefix"),
-            suffix=_text(fields["suffix"], f"{where}.suffix"),
-            start=start,
-            end=end,
-            color=_color(fields["color"], f"{where}.color"),
-            tags=_tags(fields["tags"], f"{where}.tags"),
-            note=_text(fields["note"], f"{where}.note"),
-            orphan=_bool(fields["orphan"], f"{where}.orphan"),
-            created=parse_time(fields["created"], f"{where}.created"),
-            modified=parse_time(fields["modified"], f"{where}.modified"),
-        )
+        values = {
+            "id": _uuid(fields["id"], where, "id"),
+            "page": page,
+            "quote": _text(fields["quote"], where, "quote"),
+            "rects": _boxes(fields["rects"], 4, where, "rects"),
+            "quads": _boxes(fields["quads"], 8, where, "quads"),
+            "prefix": _text(fields["prefix"], where, "prefix"),
+            "suffix": _text(fields["suffix"], where, "suffix"),
+            "start": start,
+            "end": end,
+            "color": _color(fields["color"], where, "color"),
+            "tags": _tags(fields["tags"], where, "tags"),
+            "note": _text(fields["note"], where, "note"),
+            "orphan": _bool(fields["orphan"], where, "orphan"),
+            "created": parse_time(fields["created"], where, "created"),
+            "modified": parse_time(fields["modified"], where, "modified"),
+        }
+        # Every field is checked above: skip the frozen __init__, which costs more than all the
+        # checks together (object.__setattr__ per field) when a store holds 10,000 highlights.
+        annotation = object.__new__(cls)
+        annotation.__dict__.update(values)
+        return annotation
 
 
 _ANNOTATION_KEYS = frozenset(Annotation.__dataclass_fields__)
@@ -202,16 +210,14 @@ class DocumentAnnotations:
     deleted_annotations: dict[str, str] = field(default_factory=dict)
     deleted_corrections: dict[CorrectionKey, str] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, with_annotations: bool = True) -> dict[str, Any]:
+        """The file's content; without `annotations` when the caller encodes them itself."""
+        data = {
             "schema_version": SCHEMA_VERSION,
             "sha256": self.sha256,
             "file_name": self.file_name,
             "pdf_id": list(self.pdf_id) if self.pdf_id else None,
             "revision_of": list(self.revision_of),
-            "annotations": [
-                a.to_dict() for a in sorted(self.annotations.values(), key=_reading_order)
-            ],
             "corrections": [self.corrections[k].to_dict() for k in sorted(self.corrections)],
             "deleted_annotations": dict(sorted(self.deleted_annotations.items())),
             "deleted_corrections": [
@@ -219,6 +225,10 @@ class DocumentAnnotations:
                 for (s, f), t in sorted(self.deleted_corrections.items())
             ],
         }
+        if with_annotations:
+            ordered = sorted(self.annotations.values(), key=reading_order)
+            data["annotations"] = [a.to_dict() for a in ordered]
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> DocumentAnnotations:
@@ -271,7 +281,8 @@ _DOCUMENT_KEYS = frozenset(
 )
 
 
-def _reading_order(annotation: Annotation) -> tuple[int, int, str]:
+def reading_order(annotation: Annotation) -> tuple[int, int, str]:
+    """Sort key: page, then position in the page text (unknown first), then id."""
     return (
         annotation.page,
         annotation.start if annotation.start is not None else -1,
@@ -300,24 +311,30 @@ def _check_keys(data: Any, expected: frozenset[str], where: str) -> dict[str, An
     return data
 
 
-def parse_time(value: Any, where: str) -> str:
+def _at(where: str, name: str) -> str:
+    return f"{where}.{name}" if name else where
+
+
+def parse_time(value: Any, where: str, name: str = "") -> str:
     """Accepts ISO 8601 with a time zone; returns it as canonical UTC ('...T10:46:04.123456Z')."""
-    if not isinstance(value, str):
-        raise AnnotationFormatError(f"{where} must be an ISO 8601 time string")
+    if type(value) is not str:
+        raise AnnotationFormatError(f"{_at(where, name)} must be an ISO 8601 time string")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise AnnotationFormatError(f"{where}: {value!r} is not an ISO 8601 time") from None
+        raise AnnotationFormatError(
+            f"{_at(where, name)}: {value!r} is not an ISO 8601 time"
+        ) from None
     if moment.tzinfo is None:
-        raise AnnotationFormatError(f"{where}: {value!r} has no time zone (use Z for UTC)")
+        raise AnnotationFormatError(f"{_at(where, name)}: {value!r} has no time zone (use Z)")
     if len(value) == 27 and value[-1] == "Z":
         return value  # already canonical: the common case, kept cheap for large stores
     return format_time(moment)
 
 
-def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise AnnotationFormatError(f"{where} must be a string")
+def _text(value: Any, where: str, name: str = "") -> str:
+    if type(value) is not str:
+        raise AnnotationFormatError(f"{_at(where, name)} must be a string")
     return value
 
 
@@ -327,34 +344,31 @@ def _name(value: Any, where: str) -> str:
     return value
 
 
-def _bool(value: Any, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise AnnotationFormatError(f"{where} must be true or false")
+def _bool(value: Any, where: str, name: str = "") -> bool:
+    if type(value) is not bool:
+        raise AnnotationFormatError(f"{_at(where, name)} must be true or false")
     return value
 
 
-def _optional_int(value: Any, where: str) -> int | None:
-    if value is None or type(value) is int:
+def _color(value: Any, where: str, name: str = "") -> str:
+    if type(value) is str and _COLOR_RE.fullmatch(value):
+        return value.upper()
+    raise AnnotationFormatError(f"{_at(where, name)}: colour must be '#RRGGBB', not {value!r}")
+
+
+def _uuid(value: Any, where: str, name: str = "") -> str:
+    if type(value) is str and _CANONICAL_UUID_RE.fullmatch(value):
         return value
-    raise AnnotationFormatError(f"{where} must be an integer or null")
-
-
-def _color(value: Any, where: str) -> str:
-    try:
-        return normalize_color(value)
-    except AnnotationFormatError as error:
-        raise AnnotationFormatError(f"{where}: {error}") from None
-
-
-def _uuid(value: Any, where: str) -> str:
     try:
         return str(uuid.UUID(value))
     except (TypeError, ValueError, AttributeError):
-        raise AnnotationFormatError(f"{where} must be a UUID string") from None
+        raise AnnotationFormatError(f"{_at(where, name)} must be a UUID string") from None
 
 
-def _tags(value: Any, where: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_list(value, where, _name)))
+def _tags(value: Any, where: str, name: str = "") -> tuple[str, ...]:
+    if type(value) is list and all(type(tag) is str and tag.strip() for tag in value):
+        return tuple(dict.fromkeys(value))
+    return tuple(dict.fromkeys(_list(value, _at(where, name), _name)))
 
 
 def _list(value: Any, where: str, check: Callable[[Any, str], Any]) -> list[Any]:
@@ -363,18 +377,21 @@ def _list(value: Any, where: str, check: Callable[[Any, str], Any]) -> list[Any]
     return [check(item, f"{where}[{i}]") for i, item in enumerate(value)]
 
 
-def _boxes(value: Any, size: int, where: str) -> tuple[Any, ...]:
-    if not isinstance(value, list):
-        raise AnnotationFormatError(f"{where} must be a list")
+def _boxes(value: Any, size: int, where: str, name: str = "") -> tuple[Any, ...]:
+    if type(value) is not list:
+        raise AnnotationFormatError(f"{_at(where, name)} must be a list")
     boxes = []
     for i, box in enumerate(value):
         if (
-            not isinstance(box, list)
+            type(box) is not list
             or len(box) != size
-            or not all(type(n) in (int, float) and math.isfinite(n) for n in box)
+            or not _NUMBER_TYPES.issuperset(map(type, box))
+            or not all(map(math.isfinite, box))
         ):
-            raise AnnotationFormatError(f"{where}[{i}] must be a list of {size} finite numbers")
-        boxes.append(tuple(float(n) for n in box))
+            raise AnnotationFormatError(
+                f"{_at(where, name)}[{i}] must be a list of {size} finite numbers"
+            )
+        boxes.append(tuple(box))
     return tuple(boxes)
 
 

@@ -1,0 +1,103 @@
+"""Load and save times of an annotation store holding 10,000 highlights.
+
+    python3 -m tests.benchmarks.bench_store
+
+"raw" is the floor any JSON store pays on the same file: `json.loads` of its bytes, and a
+compact `json.dumps` of the same data written and fsynced once. "ours" adds validation into
+typed annotations, the lock, the merge check, the backup link and the second fsync (folder).
+"save after another instance wrote" is the worst case: the file changed on disk, so it is read,
+validated and merged before writing. Target: each median well under 250 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kfor_viewer.core.annotation_store import AnnotationStore
+from kfor_viewer.core.annotations import Annotation
+from kfor_viewer.core.document_identity import DocumentIdentity
+
+HIGHLIGHTS = 10_000
+ROUNDS = 7
+TARGET_MS = 250.0
+IDENTITY = DocumentIdentity("ef" * 32, "bench.pdf", ("0A", "0B"))
+QUOTE = "the total number of KFOR troops in theatre remained approximately 3,600"
+
+
+def _highlight(number: int) -> Annotation:
+    top = 90.0 + (number % 50) * 12.5
+    return Annotation(
+        id=f"{number:08x}-0000-4000-8000-000000000000",
+        page=1 + number // 50,
+        quote=QUOTE,
+        rects=((72.0, top, 540.0, top + 11.2), (72.0, top + 12.5, 310.4, top + 23.7)),
+        prefix="2. As at 30 June 2020, the total number ",
+        suffix=", from 19 North Atlantic Treaty Organiz",
+        start=number % 3000,
+        end=number % 3000 + len(QUOTE),
+        tags=("troops", f"report-{number % 4}"),
+        note="Compare with the previous report." if number % 3 == 0 else "",
+    )
+
+
+def _median_ms(action: Callable[[], object], rounds: int = ROUNDS) -> float:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def _raw_save(path: Path, data: dict) -> None:
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(json.dumps(data, sort_keys=True, ensure_ascii=False))
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="kfor-bench-store-"))
+    store = AnnotationStore(IDENTITY, folder)
+    for number in range(HIGHLIGHTS):
+        store.add(_highlight(number))
+    store.save()
+    raw_bytes = store.path.read_bytes()
+    data = json.loads(raw_bytes)
+
+    raw_load = _median_ms(lambda: json.loads(store.path.read_bytes()))
+    raw_save = _median_ms(lambda: _raw_save(folder / "raw.json", data))
+    load = _median_ms(lambda: AnnotationStore.open(IDENTITY, folder))
+
+    def edit_and_save() -> None:
+        store.update(f"{7:08x}-0000-4000-8000-000000000000", note=str(time.perf_counter()))
+        store.save()
+
+    save = _median_ms(edit_and_save)
+    other = AnnotationStore.open(IDENTITY, folder)
+
+    def save_after_other_instance() -> None:
+        other.update(f"{9:08x}-0000-4000-8000-000000000000", note=str(time.perf_counter()))
+        other.save()
+        edit_and_save()
+
+    merged_pair = _median_ms(save_after_other_instance, rounds=5)
+
+    print(f"store of {HIGHLIGHTS} highlights, {len(raw_bytes) / 1e6:.1f} MB")
+    print(f"{'':34}{'raw ms':>9}{'ours ms':>10}{'ratio':>8}")
+    print(f"{'load':34}{raw_load:9.1f}{load:10.1f}{load / raw_load:8.2f}")
+    print(f"{'save after an edit':34}{raw_save:9.1f}{save:10.1f}{save / raw_save:8.2f}")
+    print(f"{'two instances, each save merges':34}{2 * raw_save:9.1f}{merged_pair:10.1f}"
+          f"{merged_pair / (2 * raw_save):8.2f}")  # fmt: skip
+    verdict = "OK" if max(load, save) < TARGET_MS else "OVER TARGET"
+    print(f"target: load and save each < {TARGET_MS:.0f} ms: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
