@@ -14,6 +14,7 @@ import pymupdf
 from pymupdf import mupdf
 
 from kfor_viewer.core.pdf_types import (
+    BYTES_PER_PIXEL,
     DocumentError,
     DocumentInfo,
     OutlineEntry,
@@ -40,7 +41,6 @@ __all__ = [
 
 # Acrobat accepts the "%PDF-" header anywhere in the first 1024 bytes; so does MuPDF.
 _HEADER_WINDOW = 1024
-_BYTES_PER_PIXEL = 4
 _MUPDF_CODE_PREFIX = re.compile(r"^code=\d+:\s*")
 # A size of a missing or broken page's box, so the page still gets a place in the layout.
 A4_POINTS = (595.0, 842.0)
@@ -166,16 +166,14 @@ def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
 
 
 def render_into(doc: pymupdf.Document, key: RenderKey, buffer: memoryview) -> tuple[int, int]:
-    """Render the page (or the tile `key.clip`) as opaque BGRA into `buffer`; return (w, h).
+    """Render the page (or the tile `key.clip`) as packed RGB into `buffer`; return (w, h).
 
-    BGRA with alpha 255 is byte for byte Qt's QImage.Format_RGB32 on little-endian machines, so
-    the pixels go to the screen without a conversion, and MuPDF draws straight into `buffer`
-    (shared memory) instead of into a pixmap that would then be copied.
+    MuPDF draws straight into `buffer` (shared memory), not into a pixmap that is then copied.
     """
     width, height = key.image_size
     if width <= 0 or height <= 0:
         raise DocumentError("Nothing to render: the page size is zero")
-    if len(buffer) < width * height * _BYTES_PER_PIXEL:
+    if len(buffer) < width * height * BYTES_PER_PIXEL:
         raise ValueError("the pixel buffer is too small for this render")
     page = load_page(doc, key.page)
     try:
@@ -197,7 +195,7 @@ def _draw_page(page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: in
     )
     samples = mupdf.python_mutable_buffer_data(buffer)
     pixmap = mupdf.fz_new_pixmap_with_data(
-        mupdf.fz_device_bgr(), width, height, mupdf.FzSeparations(), 1, width * 4, samples
+        mupdf.fz_device_rgb(), width, height, mupdf.FzSeparations(), 0, width * 3, samples
     )
     mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)
     device = mupdf.fz_new_draw_device(matrix, pixmap)

@@ -20,6 +20,7 @@ from multiprocessing import shared_memory
 from typing import Any
 
 from kfor_viewer.core.pdf_types import (
+    BYTES_PER_PIXEL,
     DocumentError,
     DocumentInfo,
     PasswordRequired,
@@ -78,7 +79,7 @@ class Rendered:
     key: RenderKey
     width: int
     height: int
-    pixels: memoryview  # opaque BGRA (QImage.Format_RGB32), stride width * 4; valid during the call
+    pixels: memoryview  # packed RGB, stride width * 3; valid only during the call
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ class PdfEngine:
             self._on_event(RenderFailed(key, reason))
             return False
         if pending.slot is None:
-            pending.slot, dropped = self._slots.take(width * height * 4)
+            pending.slot, dropped = self._slots.take(width * height * BYTES_PER_PIXEL)
             for name in dropped:
                 self._send(Request(next(self._ids), "release_slot", (name,)))
         return True
@@ -366,7 +367,7 @@ class PdfEngine:
                 self._on_event(RenderFailed(key, reply.error.message))
                 return
             width, height = reply.value
-            with slot.buf[: width * height * 4] as pixels:
+            with slot.buf[: width * height * BYTES_PER_PIXEL] as pixels:
                 self._on_event(Rendered(key, width, height, pixels))
         finally:
             self._slots.give_back(slot)

@@ -10,6 +10,13 @@ from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]
 
+# Rendered pixels are RGB, 3 bytes a pixel, rows packed (stride = width * 3): what MuPDF renders
+# fastest. Measured against 32-bit output (BGRA as QImage.Format_RGB32, or RGBA as RGBX8888), MuPDF
+# needs 10-40% longer to draw into a pixmap with an alpha channel or in BGR order (scanned pages:
+# +41%), while Qt widens RGB888 to RGB32 at memcpy speed during the copy out of shared memory that
+# is needed anyway. See tests/benchmarks/bench_render.py.
+BYTES_PER_PIXEL = 3
+
 
 @dataclass(frozen=True)
 class OutlineEntry:

@@ -1,0 +1,163 @@
+"""Render overhead of the worker process against raw PyMuPDF, and the page cache's memory bound.
+
+    python3 -m tests.benchmarks.bench_render
+
+"raw" renders in this process with `page.get_pixmap(matrix)` (RGB, what PyMuPDF does by default);
+"raw + QImage" adds what a naive viewer then needs: wrap the RGB888 samples in a QImage and convert
+them to the 32-bit format Qt paints from. "ours" is DocumentClient.request_render until the
+pageRendered signal delivers a QImage on this (GUI) thread. Target: ours within 1.25x of raw.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pymupdf
+
+from tests.benchmarks import pdf_corpus
+from tests.benchmarks.engine_timing import median_ms, qt_app, report, rss_mb, timed, wait_for
+
+ROUNDS = 3
+TARGET = 1.25
+
+
+def raw_render(page: pymupdf.Page, zoom: float) -> pymupdf.Pixmap:
+    return page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
+
+
+def raw_render_qimage(page: pymupdf.Page, zoom: float):
+    from PySide6.QtGui import QImage
+
+    pixmap = raw_render(page, zoom)
+    image = QImage(
+        pixmap.samples_mv, pixmap.width, pixmap.height, pixmap.stride, QImage.Format.Format_RGB888
+    )
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def client_render(client, key) -> None:
+    wait_for(client.pageRendered, lambda: client.request_render(key))
+
+
+def client_render_batch(client, keys: list) -> None:
+    """Request every key at once (as the view does for visible pages) and wait for them all."""
+    from PySide6.QtCore import QEventLoop
+
+    loop, missing = QEventLoop(), set(keys)
+
+    def arrived(key, _image) -> None:
+        missing.discard(key)
+        if not missing:
+            loop.quit()
+
+    client.pageRendered.connect(arrived)
+    for key in keys:
+        client.request_render(key)
+    loop.exec()
+    client.pageRendered.disconnect(arrived)
+
+
+class KeyMaker:
+    """A new RenderKey for every request (the width is nudged), so nothing is deduplicated."""
+
+    def __init__(self, client, info, zoom: float) -> None:
+        self.client, self.info, self.zoom, self.nudge = client, info, zoom, 0
+
+    def __call__(self, page: int):
+        from kfor_viewer.core.pdf_types import RenderKey
+
+        width, height = self.info.page_sizes[page]
+        self.nudge = 1 - self.nudge
+        return RenderKey(
+            self.client.doc_generation,
+            page,
+            round(width * self.zoom) + self.nudge,
+            round(height * self.zoom),
+        )
+
+
+def bench_case(client, label: str, path, pages: list[int], zoom: float) -> None:
+    """Raw and ours alternate page by page, so a busy machine slows both alike."""
+    doc = pymupdf.open(path)
+    info = wait_for(client.opened, lambda: client.open(str(path)))[0]
+    make_key = KeyMaker(client, info, zoom)
+    gui_time: list[float] = []
+    engine = client.engine
+    read_replies = engine.read_replies
+    engine.read_replies = lambda: gui_time.append(timed(read_replies))
+    raw, naive, ours = [], [], []
+    for round_number in range(ROUNDS + 1):
+        for number in pages:
+            page = doc[number]
+            times = (
+                timed(lambda page=page: raw_render(page, zoom)),
+                timed(lambda page=page: raw_render_qimage(page, zoom)),
+                timed(lambda number=number: client_render(client, make_key(number))),
+            )
+            if round_number:  # round 0 warms both MuPDF stores (fonts, images)
+                for samples, value in zip((raw, naive, ours), times, strict=True):
+                    samples.append(value)
+    raw_batch = [timed(lambda: [raw_render(doc[n], zoom) for n in pages]) for _ in range(ROUNDS)]
+    ours_batch = [
+        timed(lambda: client_render_batch(client, [make_key(n) for n in pages]))
+        for _ in range(ROUNDS)
+    ]
+    engine.read_replies = read_replies
+    doc.close()
+    report(f"{label} @{zoom:g}x, one page", ours, raw, TARGET)
+    report(f"{'':<6}vs raw + RGB888 QImage -> RGB32", ours, naive)
+    report(f"{'':<6}{len(pages)} pages requested at once", ours_batch, raw_batch, TARGET)
+    longest = max(gui_time) * 1000
+    print(f"{'':<6}GUI thread per reply: median {median_ms(gui_time):.2f} ms, max {longest:.2f} ms")
+
+
+def bench_overhead(client) -> None:
+    cases = [
+        ("4-page report", pdf_corpus.text_pdf(4), [0, 1, 2, 3]),
+        ("2,000-page report", pdf_corpus.text_pdf(2000), random.Random(7).sample(range(2000), 8)),
+        ("50 scanned pages", pdf_corpus.scanned_pdf(50), list(range(0, 50, 7))),
+    ]
+    for label, path, pages in cases:
+        for zoom in (1.0, 2.0):
+            bench_case(client, label, path, pages, zoom)
+
+
+def bench_cache_bound(client) -> None:
+    from kfor_viewer.core.pdf_types import RenderKey
+    from kfor_viewer.ui.render_cache import RenderCache
+
+    path = pdf_corpus.text_pdf(2000)
+    info = wait_for(client.opened, lambda: client.open(str(path)))[0]
+    cache = RenderCache()
+    client.pageRendered.connect(cache.put)
+    width, height = (round(v * 2) for v in info.page_sizes[0])
+    print(
+        f"\nPage cache (limit {cache.max_bytes / 2**20:.0f} MB), pages at 2x = {width}x{height} px:"
+    )
+    rss_before = rss_mb()
+    for number in range(300):
+        key = RenderKey(client.doc_generation, number, width, height)
+        wait_for(client.pageRendered, lambda key=key: client.request_render(key))
+        if number + 1 in (50, 100, 200, 300):
+            print(
+                f"  after {number + 1:3} pages: cache {cache.bytes_used / 2**20:6.1f} MB "
+                f"({len(cache)} images), GUI process RSS +{rss_mb() - rss_before:6.1f} MB, "
+                f"worker RSS {rss_mb(client.engine.worker_pid):6.1f} MB"
+            )
+    client.pageRendered.disconnect(cache.put)
+
+
+def main() -> None:
+    from kfor_viewer.ui.document_client import DocumentClient
+
+    qt_app()
+    client = DocumentClient()
+    try:
+        bench_overhead(client)
+        bench_cache_bound(client)
+    finally:
+        client.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Shared bits of the engine benchmarks: a Qt app, waiting for signals, medians, printing."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
+
+_app: QGuiApplication | None = None
+
+
+def qt_app() -> QGuiApplication:
+    global _app
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    return _app
+
+
+def wait_for(signal, start: Callable[[], None], timeout_s: float = 60.0) -> tuple:
+    """Call `start`, run the event loop until `signal` fires; return its arguments."""
+    loop = QEventLoop()
+    received: list[tuple] = []
+
+    def on_signal(*args) -> None:
+        received.append(args)
+        loop.quit()
+
+    signal.connect(on_signal)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    try:
+        start()
+        if not received:
+            loop.exec()
+    finally:
+        signal.disconnect(on_signal)
+    if not received:
+        raise TimeoutError(f"no signal within {timeout_s} s")
+    return received[0]
+
+
+def timed(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def report(label: str, ours: list[float], raw: list[float], target: float | None = None) -> None:
+    ours_ms, raw_ms = median_ms(ours), median_ms(raw)
+    ratio = ours_ms / raw_ms if raw_ms else float("nan")
+    verdict = ""
+    if target is not None:
+        verdict = "  OK" if ratio <= target else f"  OVER target {target:.2f}x"
+    print(
+        f"{label:<46} ours {ours_ms:8.2f} ms   raw {raw_ms:8.2f} ms   ratio {ratio:5.2f}{verdict}"
+    )
+
+
+def rss_mb(pid: int | None = None) -> float:
+    """Resident memory of a process (this one by default), from /proc on Linux."""
+    path = f"/proc/{pid or os.getpid()}/status"
+    with open(path, encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
