@@ -1,0 +1,96 @@
+"""A copy of the original PDF carrying each highlight as a standard PDF Highlight annotation.
+
+Acrobat, Okular, Firefox (pdf.js) and the others show such annotations natively: the colour is
+the highlight's colour, the comment (/Contents) holds the tags and the note, the author (/T) is
+the application and /NM is the highlight's id, so importing the copy back finds the same ids.
+Orphans (highlights not found in this version of the document) have no place to go and are left
+out; `AnnotatedPdf.skipped` counts them. The source file itself is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import pymupdf
+
+from kfor_viewer.core.export.summary import Highlight, Summary
+from kfor_viewer.core.export.values import color_rgb
+
+AUTHOR = "KFOR Viewer"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class AnnotatedPdf:
+    data: bytes
+    written: int
+    skipped: int
+
+
+def highlight_comment(highlight: Highlight) -> str:
+    """The text a PDF reader shows as the annotation's comment."""
+    parts = []
+    if highlight.tags:
+        parts.append("Tags: " + ", ".join(highlight.tags))
+    if highlight.note.strip():
+        parts.append(highlight.note.strip())
+    return "\n\n".join(parts)
+
+
+def render_annotated_pdf(
+    document: pymupdf.Document, summary: Summary, progress: Progress | None = None
+) -> AnnotatedPdf:
+    """Adds the summary's highlights to `document` (changed in memory only) and returns the
+    bytes of the annotated copy."""
+    written = skipped = 0
+    total = len(summary.highlights)
+    for index, highlight in enumerate(summary.highlights):
+        if _add(document, highlight):
+            written += 1
+        else:
+            skipped += 1
+        if progress is not None:
+            progress(index + 1, total)
+    data = document.tobytes(garbage=1, deflate=True)
+    return AnnotatedPdf(data, written, skipped)
+
+
+def _add(document: pymupdf.Document, highlight: Highlight) -> bool:
+    quads = _quads(highlight)
+    if highlight.orphan or not quads or not 1 <= highlight.page <= document.page_count:
+        return False
+    page = document[highlight.page - 1]
+    annot = page.add_highlight_annot(quads=quads)
+    annot.set_colors(stroke=color_rgb(highlight.color))
+    info = {
+        "title": AUTHOR,
+        "subject": ", ".join(highlight.tags) or "Highlight",
+        "content": highlight_comment(highlight),
+    }
+    info |= {k: v for k, v in _dates(highlight).items() if v}
+    annot.set_info(info)
+    annot.update()
+    document.xref_set_key(annot.xref, "NM", pymupdf.get_pdf_str(highlight.id))
+    return True
+
+
+def _quads(highlight: Highlight) -> list[pymupdf.Quad]:
+    if highlight.quads:
+        return [
+            pymupdf.Quad(q[0:2], q[2:4], q[4:6], q[6:8]) for q in highlight.quads if len(q) == 8
+        ]
+    return [pymupdf.Rect(r).quad for r in highlight.rects if pymupdf.Rect(r).is_valid]
+
+
+def _dates(highlight: Highlight) -> dict[str, str]:
+    return {"creationDate": _pdf_date(highlight.created), "modDate": _pdf_date(highlight.modified)}
+
+
+def _pdf_date(iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return moment.strftime("D:%Y%m%d%H%M%SZ")

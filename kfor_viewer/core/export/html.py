@@ -1,0 +1,256 @@
+"""The summary as one self-contained HTML file: inline CSS with print styles, passage images as
+data: URIs, no scripts and no external resources, so it can be mailed, archived and printed.
+
+Every piece of user or document text goes through `escape` (quotes included, so it is safe in
+attributes too); colours are checked to be '#RRGGBB' before they reach a style attribute.
+`html_body` is shared with the typeset PDF summary, which lays it out with MuPDF's Story.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import struct
+
+from kfor_viewer.core.export.summary import (
+    CorrectionLine,
+    FigureCell,
+    FiguresTable,
+    Highlight,
+    HighlightGroup,
+    Summary,
+)
+from kfor_viewer.core.export.values import display_time, safe_color
+
+IMAGE_SCALE = 2.0  # passage images are rendered at twice their size in points
+
+
+def escape(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def render_html(summary: Summary) -> str:
+    title = escape(summary.document.title)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="{escape(summary.generator)}">\n'
+        f"<title>{title} \u2014 summary</title>\n<style>\n{SCREEN_CSS}</style>\n</head>\n"
+        f'<body>\n<main class="summary">\n{html_body(summary)}</main>\n</body>\n</html>\n'
+    )
+
+
+def html_body(summary: Summary) -> str:
+    parts = [_identity(summary)]
+    if summary.figures is not None:
+        parts.append(_figures(summary.figures))
+    parts.append(_highlights(summary))
+    if summary.corrections:
+        parts.append(_corrections(summary.corrections))
+    if summary.warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in summary.warnings)
+        parts.append(f'<h2>Extraction warnings</h2>\n<ul class="warnings">{items}</ul>\n')
+    parts.append(
+        f'<p class="footer">Exported by {escape(summary.generator)} on '
+        f"{escape(display_time(summary.generated))}.</p>\n"
+    )
+    return "".join(parts)
+
+
+def _identity(summary: Summary) -> str:
+    document = summary.document
+    rows = [
+        ("Symbol", escape(document.symbol) if document.symbol else "<i>not printed</i>"),
+        ("Date", escape(document.date) if document.date else "<i>not stated</i>"),
+        ("File", escape(document.file_name)),
+        ("SHA-256", f'<code class="sha">{escape(document.sha256 or "unknown")}</code>'),
+        ("Pages", str(document.page_count)),
+    ]
+    cells = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
+    return (
+        '<p class="kicker">KFOR report summary</p>\n'
+        f"<h1>{escape(document.title)}</h1>\n"
+        f'<table class="identity">{cells}</table>\n'
+    )
+
+
+def _figures(figures: FiguresTable) -> str:
+    head = "".join(f'<th class="num">{escape(name)}</th>' for name in figures.report_names)
+    head += "".join(
+        f'<th class="num change">Change<br><span class="period">{escape(n)}</span></th>'
+        for n in figures.change_names
+    )
+    body = "".join(
+        f"<tr><th>{escape(row.label)}</th>"
+        + "".join(_cell(c) for c in row.cells)
+        + "".join(f'<td class="num change">{escape(c)}</td>' for c in row.changes)
+        + "</tr>"
+        for row in figures.rows
+    )
+    legend = ""
+    if any(c.state for row in figures.rows for c in row.cells):
+        legend = (
+            '<p class="legend"><span class="badge edited">corrected</span> value corrected by '
+            'the reviewer (the extracted value struck through) \u00a0 <span class="badge '
+            'verified">verified</span> value checked by the reviewer</p>\n'
+        )
+    return (
+        "<h2>Key figures</h2>\n"
+        f'<table class="figures"><thead><tr><th>Figure</th>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>\n{legend}"
+    )
+
+
+def _cell(cell: FigureCell) -> str:
+    text = escape(cell.text)
+    if cell.corrected:
+        original = escape(cell.original_text or "")
+        return (
+            f'<td class="num corrected" title="extracted: {original}"><b>{text}</b> '
+            f'<span class="badge edited">corrected</span><br><s class="was">{original}</s></td>'
+        )
+    if cell.state == "verified":
+        return f'<td class="num">{text} <span class="badge verified">verified</span></td>'
+    return f'<td class="num">{text}</td>'
+
+
+def _highlights(summary: Summary) -> str:
+    count = len(summary.highlights)
+    grouping = "page" if summary.options.group_by == "page" else "tag"
+    intro = f"{count} highlight{'s' if count != 1 else ''}, grouped by {grouping}"
+    if summary.options.tags is not None:
+        intro += "; tags: " + ", ".join(escape(t) for t in summary.options.tags)
+    if not count:
+        intro = "No highlights" + (" with the selected tags" if summary.options.tags else "")
+    groups = "".join(_group(g) for g in summary.groups)
+    return f'<h2>Highlights</h2>\n<p class="intro">{intro}.</p>\n{groups}'
+
+
+def _group(group: HighlightGroup) -> str:
+    css = "group-tag" if group.kind == "tag" else "group-other"
+    items = "".join(_highlight(h) for h in group.highlights)
+    return (
+        f'<h3 class="{css}">{escape(group.title)} '
+        f'<span class="count">({len(group.highlights)})</span></h3>\n{items}'
+    )
+
+
+def _highlight(highlight: Highlight) -> str:
+    color = safe_color(highlight.color)
+    tags = "".join(f' <span class="tag">{escape(t)}</span>' for t in highlight.tags)
+    orphan = ' <span class="orphan">not found in this version</span>' if highlight.orphan else ""
+    meta = (
+        f'<p class="meta"><span class="swatch" style="background-color:{color}">'
+        "\u00a0\u00a0\u00a0\u00a0</span> "
+        f'<span class="page">Page {highlight.page}</span> '
+        f'<span class="colour">{escape(highlight.color_name)}</span>{tags}{orphan}</p>'
+    )
+    quote = f'<blockquote class="quote">\u201c{escape(highlight.quote)}\u201d</blockquote>'
+    note = ""
+    if highlight.note.strip():
+        lines = "<br>".join(escape(line) for line in highlight.note.splitlines())
+        note = f'<p class="note"><b>Note:</b> {lines}</p>'
+    return (
+        f'<div class="highlight" style="border-left-color:{color}">'
+        f"{meta}{quote}{note}{_image(highlight)}</div>\n"
+    )
+
+
+def _image(highlight: Highlight) -> str:
+    if not highlight.image_png:
+        return ""
+    width = round(png_width(highlight.image_png) / IMAGE_SCALE)
+    data = base64.b64encode(highlight.image_png).decode("ascii")
+    return (
+        f'<p class="passage"><img src="data:image/png;base64,{data}" width="{width}" '
+        f'alt="The passage as printed on page {highlight.page}"></p>'
+    )
+
+
+def png_width(png: bytes) -> int:
+    """Pixel width from a PNG's IHDR chunk."""
+    return struct.unpack(">I", png[16:20])[0] if png[:8] == b"\x89PNG\r\n\x1a\n" else 0
+
+
+def _corrections(corrections: tuple[CorrectionLine, ...]) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(c.section_label)}</td><td>{escape(c.field_label)}</td>"
+        f'<td class="num">{escape(c.original_text)}</td>'
+        f'<td class="num"><b>{escape(c.value_text if c.state == "edited" else c.original_text)}'
+        f"</b></td><td>{_state_badge(c.state)}</td></tr>"
+        for c in corrections
+    )
+    return (
+        "<h2>Field corrections</h2>\n"
+        '<p class="intro">Values the reviewer corrected or verified; the figures above use '
+        "the corrected values.</p>\n"
+        '<table class="corrections"><thead><tr><th>Section</th><th>Field</th><th>Extracted</th>'
+        f"<th>Reviewer</th><th>Status</th></tr></thead><tbody>{rows}</tbody></table>\n"
+    )
+
+
+def _state_badge(state: str) -> str:
+    if state == "edited":
+        return '<span class="badge edited">corrected</span>'
+    return '<span class="badge verified">verified</span>'
+
+
+SCREEN_CSS = """\
+:root { --ink: #1d232b; --muted: #5b6673; --rule: #d5dbe1; --accent: #1f4e79; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f4f6f8; color: var(--ink);
+  font: 15px/1.5 "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", sans-serif; }
+main.summary { max-width: 52rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff;
+  border: 1px solid var(--rule); border-radius: 6px; }
+.kicker { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 600;
+  letter-spacing: .08em; text-transform: uppercase; }
+h1 { margin: .25rem 0 1.25rem; font-size: 1.55rem; line-height: 1.25; }
+h2 { margin: 2.2rem 0 .6rem; padding-bottom: .3rem; font-size: 1.2rem; color: var(--accent);
+  border-bottom: 2px solid var(--accent); }
+h3 { margin: 1.6rem 0 .6rem; font-size: 1.02rem; }
+h3 .count { color: var(--muted); font-weight: normal; }
+h3.group-tag::before { content: "#"; color: var(--muted); margin-right: .15rem; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { padding: .35rem .6rem; text-align: left; vertical-align: top;
+  border-bottom: 1px solid var(--rule); }
+table.identity { width: auto; }
+table.identity th { color: var(--muted); font-weight: 600; padding-left: 0; }
+code.sha { font: .82rem/1.3 "SFMono-Regular", Consolas, "DejaVu Sans Mono", monospace;
+  word-break: break-all; }
+table.figures thead th { background: #eef2f6; border-bottom: 2px solid var(--rule); }
+table.figures tbody tr:nth-child(even) { background: #f8fafb; }
+.num { text-align: right; }
+.change { background: #f3f6f9; font-weight: 600; }
+.period { color: var(--muted); font-size: .8rem; font-weight: normal; }
+.badge { display: inline-block; padding: 0 .35rem; border-radius: 3px; font-size: .7rem;
+  font-weight: 600; text-transform: uppercase; letter-spacing: .04em; vertical-align: middle; }
+.badge.edited { background: #fde2c8; color: #8a3b00; }
+.badge.verified { background: #d8efdc; color: #1d5e2a; }
+s.was { color: var(--muted); font-size: .8rem; }
+.legend, .intro, .footer { color: var(--muted); font-size: .85rem; }
+.highlight { margin: 0 0 1rem; padding: .5rem .9rem .6rem; border-left: 5px solid #FFE066;
+  background: #fbfbfa; page-break-inside: avoid; break-inside: avoid; }
+.meta { margin: 0 0 .3rem; font-size: .82rem; color: var(--muted); }
+.swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .2rem;
+  border: 1px solid rgba(0,0,0,.25); border-radius: 2px; vertical-align: -2px; }
+.page { color: var(--ink); font-weight: 600; }
+.tag { display: inline-block; margin-left: .25rem; padding: 0 .45rem; border-radius: 999px;
+  background: #e4ebf2; color: #23415f; font-size: .75rem; }
+.orphan { color: #8a3b00; font-style: italic; }
+blockquote.quote { margin: .2rem 0 .35rem; font-family: Georgia, "Times New Roman", serif;
+  font-size: 1rem; }
+.note { margin: .3rem 0 0; font-size: .9rem; }
+.passage { margin: .5rem 0 0; }
+.passage img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
+ul.warnings { color: #8a3b00; }
+.footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
+@media print {
+  @page { size: A4; margin: 18mm 16mm; }
+  body { background: #fff; font-size: 10.5pt; }
+  main.summary { max-width: none; margin: 0; padding: 0; border: 0; }
+  h2 { break-after: avoid; } h3 { break-after: avoid; }
+  table.figures { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""

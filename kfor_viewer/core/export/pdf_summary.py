@@ -1,0 +1,129 @@
+"""The summary typeset as a PDF with MuPDF's Story, from the same HTML body as the HTML export.
+
+Story lays out a subset of HTML and CSS, so the PDF has its own style sheet (no CSS variables or
+rounded corners). Pages are A4 with a running header (the document's title) and "page n of N"
+footers, added once the page count is known.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pymupdf
+
+from kfor_viewer.core.export.html import escape, html_body
+from kfor_viewer.core.export.summary import Summary
+
+PAGE = pymupdf.paper_rect("a4")
+MARGIN_X = 56.0
+MARGIN_TOP = 64.0
+MARGIN_BOTTOM = 60.0
+BODY = pymupdf.Rect(MARGIN_X, MARGIN_TOP, PAGE.width - MARGIN_X, PAGE.height - MARGIN_BOTTOM)
+MAX_PAGES = 5000  # a guard against a layout that never finishes
+Progress = Callable[[int], None]
+
+
+def render_pdf_summary(summary: Summary, progress: Progress | None = None) -> bytes:
+    """The PDF's bytes; `progress` gets the number of pages laid out so far."""
+    laid_out = _lay_out(summary, progress)
+    document = pymupdf.open("pdf", laid_out)
+    try:
+        _add_page_furniture(document, summary)
+        document.set_metadata(
+            {
+                "title": f"{summary.document.title} \u2014 summary",
+                "author": "KFOR Viewer",
+                "subject": f"Summary of {summary.document.file_name}",
+                "creator": summary.generator,
+                "producer": f"{summary.generator} (PyMuPDF {pymupdf.VersionBind})",
+                "keywords": ", ".join(sorted({t for h in summary.highlights for t in h.tags})),
+            }
+        )
+        return document.tobytes(garbage=3, deflate=True)
+    finally:
+        document.close()
+
+
+def _lay_out(summary: Summary, progress: Progress | None) -> bytes:
+    story = pymupdf.Story(html=html_body(summary), user_css=STORY_CSS)
+    buffer = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buffer)
+    more, pages = True, 0
+    while more and pages < MAX_PAGES:
+        device = writer.begin_page(PAGE)
+        more, _ = story.place(BODY)
+        story.draw(device)
+        writer.end_page()
+        pages += 1
+        if progress is not None:
+            progress(pages)
+    writer.close()
+    return buffer.getvalue()
+
+
+def _add_page_furniture(document: pymupdf.Document, summary: Summary) -> None:
+    """Running header and footer; laid out as HTML so any script in a title prints right."""
+    total = document.page_count
+    title = escape(_shorten(summary.document.title, 110))
+    width = PAGE.width - 2 * MARGIN_X
+    for page in document:
+        if page.number > 0:
+            header = pymupdf.Rect(MARGIN_X, MARGIN_TOP - 34, MARGIN_X + width, MARGIN_TOP - 14)
+            page.insert_htmlbox(header, f'<p class="h">{title}</p>', css=FURNITURE_CSS)
+        footer = pymupdf.Rect(MARGIN_X, PAGE.height - 42, MARGIN_X + width, PAGE.height - 24)
+        page.insert_htmlbox(
+            footer,
+            "<table><tr><td>KFOR report summary</td>"
+            f'<td class="r">Page {page.number + 1} of {total}</td></tr></table>',
+            css=FURNITURE_CSS,
+        )
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+FURNITURE_CSS = """
+* { font-family: sans-serif; font-size: 7.5pt; color: #5b6673; }
+p.h { border-bottom: 0.5pt solid #9aa5b1; padding-bottom: 2pt; margin: 0; }
+table { width: 100%; border-collapse: collapse; } td { padding: 0; } td.r { text-align: right; }
+"""
+
+STORY_CSS = """
+body { font-family: sans-serif; font-size: 9.5pt; line-height: 1.4; color: #1d232b; }
+p { margin: 0 0 4pt 0; }
+.kicker { color: #1f4e79; font-size: 8pt; font-weight: bold; letter-spacing: 1pt;
+  text-transform: uppercase; margin: 0; }
+h1 { font-size: 17pt; margin: 3pt 0 10pt 0; line-height: 1.2; }
+h2 { font-size: 12.5pt; color: #1f4e79; margin: 16pt 0 6pt 0; padding-bottom: 2pt;
+  border-bottom: 1.5pt solid #1f4e79; }
+h3 { font-size: 10.5pt; margin: 12pt 0 5pt 0; }
+h3 .count { color: #5b6673; font-weight: normal; }
+table { border-collapse: collapse; width: 100%; }
+th, td { padding: 3pt 5pt; text-align: left; vertical-align: top;
+  border-bottom: 0.5pt solid #d5dbe1; }
+table.identity { width: auto; }
+table.identity th { color: #5b6673; padding-left: 0; }
+code.sha { font-family: monospace; font-size: 7.5pt; }
+table.figures thead th { border-bottom: 1pt solid #1d232b; }
+.num { text-align: right; }
+.change { font-weight: bold; }
+.period { color: #5b6673; font-size: 7.5pt; font-weight: normal; }
+.badge { font-size: 6.5pt; font-weight: bold; text-transform: uppercase; }
+.badge.edited { background-color: #fde2c8; color: #8a3b00; }
+.badge.verified { background-color: #d8efdc; color: #1d5e2a; }
+s.was { color: #5b6673; font-size: 7.5pt; }
+.legend, .intro, .footer { color: #5b6673; font-size: 8pt; }
+.highlight { margin: 0 0 8pt 0; padding: 3pt 0 3pt 8pt; border-left: 4pt solid #FFE066; }
+.meta { color: #5b6673; font-size: 8pt; margin: 0 0 2pt 0; }
+.swatch { border: 0.5pt solid #888888; }
+.page { color: #1d232b; font-weight: bold; }
+.tag { background-color: #e4ebf2; color: #23415f; font-size: 7.5pt; }
+.orphan { color: #8a3b00; font-style: italic; }
+blockquote.quote { font-family: serif; font-size: 10.5pt; margin: 1pt 0 3pt 0; }
+.note { font-size: 9pt; margin: 2pt 0 0 0; }
+.passage { margin: 4pt 0 0 0; }
+ul.warnings { color: #8a3b00; }
+.footer { margin-top: 18pt; }
+"""
