@@ -23,6 +23,16 @@ def isolated_user_folders(tmp_path, monkeypatch):
     return data, config
 
 
+@pytest.fixture(autouse=True)
+def pyside_refcount_guard():
+    """PySide6 6.12.0 on CPython 3.11 leaks references to None until Python aborts; keep the
+    counts up between tests (see kfor_viewer/ui/refcount_guard.py)."""
+    from kfor_viewer.ui.refcount_guard import bug_present, top_up
+
+    if bug_present():
+        top_up()
+
+
 @pytest.fixture
 def sample_pdf() -> Path:
     return SAMPLE_PDF
