@@ -65,12 +65,13 @@ class SeedDocument:
     """The seed split into the first-page header block and the page-starting sections."""
 
     organ: str
-    distribution: list[str]
+    distribution: list[list[str]]  # paragraphs of lines: "Distr.: General", the date, ...
     sections: list[Section]
 
     @property
     def distribution_date(self) -> str:
-        return next((line for line in self.distribution if DATE_RE.match(line)), "")
+        lines = (line for paragraph in self.distribution for line in paragraph)
+        return next((line for line in lines if DATE_RE.match(line)), "")
 
     @property
     def title(self) -> str:
@@ -152,17 +153,12 @@ def parse_seed(source: str) -> SeedDocument:
     rule_at = next((i for i, b in enumerate(blocks) if b.kind == "rule"), -1)
     front, body = blocks[: rule_at + 1], blocks[rule_at + 1 :]
     organ = next((inline_text(b.markdown) for b in front if b.kind == "heading"), "")
-    distribution = [
-        line.strip()
-        for b in front
-        if b.kind == "paragraph"
-        for line in inline_text_lines(b.markdown)
-    ]
+    distribution = [inline_text_lines(b.markdown) for b in front if b.kind == "paragraph"]
     return SeedDocument(organ, distribution, _sections(body))
 
 
 def inline_text_lines(markdown: str) -> list[str]:
-    return [inline_text(part) for part in markdown.split("\n")]
+    return [inline_text(part).strip() for part in markdown.split("\n")]
 
 
 def _sections(body: list[Block]) -> list[Section]:
@@ -195,14 +191,14 @@ def _heading_role(state: str) -> str:
 CSS = """
 body { font-family: Times; font-size: 10pt; line-height: 12pt; }
 p { margin: 0 0 6pt 0; text-align: justify; }
-.header { width: 100%; border-collapse: collapse; margin-bottom: 24pt; }
-.organisation { font-size: 10pt; padding: 0 0 4pt 0; border-bottom: 0.75pt solid black; }
-.organ { font-size: 22pt; font-weight: bold; line-height: 26pt; padding: 10pt 0 8pt 0;
-         vertical-align: bottom; border-bottom: 2.5pt solid black; }
-.distribution { font-size: 10pt; text-align: left; padding: 10pt 0 8pt 0;
-                vertical-align: bottom; width: 150pt;
-                border-bottom: 2.5pt solid black; }
-.distribution p { margin: 0; text-align: left; }
+.organisation { font-size: 10pt; margin: 0; padding: 0 0 3pt 0; text-align: left;
+                border-bottom: 0.75pt solid black; }
+.header { width: 100%; border-bottom: 3pt solid black; margin: 0 0 24pt 0; }
+.organ { font-size: 24pt; font-weight: bold; line-height: 28pt; padding: 14pt 0 10pt 0;
+         vertical-align: bottom; }
+.distribution { width: 150pt; padding: 12pt 0 10pt 0; vertical-align: bottom; }
+.distribution p { margin: 0 0 10pt 0; text-align: left; }
+.distribution p.last { margin: 0; }
 h1, h2, h3, h4 { font-weight: bold; font-size: 10pt; line-height: 12pt; margin: 0; }
 .letter-title { font-size: 12pt; line-height: 14pt; margin: 6pt 36pt 12pt 36pt; text-align: left; }
 .body-text { margin-left: 36pt; }
@@ -212,8 +208,8 @@ h1, h2, h3, h4 { font-weight: bold; font-size: 10pt; line-height: 12pt; margin: 
 .report-title { font-size: 12pt; line-height: 14pt; margin: 0 36pt 12pt 36pt; }
 .section-heading { margin: 6pt 0 6pt 36pt; }
 .numbered { width: 100%; border-collapse: collapse; margin: 0 0 6pt 0; }
-.number { width: 36pt; vertical-align: top; padding: 0; text-align: left; }
-.numbered-text { vertical-align: top; padding: 0; text-align: justify; }
+.number { width: 36pt; padding: 0; text-align: left; }
+.numbered-text { padding: 0; text-align: justify; }
 """
 
 ROLE_MARKUP = {
@@ -234,11 +230,14 @@ class OutlineEntry:
 
 
 def header_block_html(seed: SeedDocument) -> str:
-    distribution = "".join(f"<p>{html.escape(line)}</p>" for line in seed.distribution)
+    paragraphs = ["<br/>".join(html.escape(line) for line in lines) for lines in seed.distribution]
+    distribution = "".join(
+        f'<p class="{"last" if n == len(paragraphs) - 1 else "line"}">{text}</p>'
+        for n, text in enumerate(paragraphs)
+    )
     return (
-        '<table class="header"><tr><td class="organisation" colspan="2">'
-        f"{html.escape(ORGANISATION)}</td></tr>"
-        f'<tr><td class="organ">{html.escape(seed.organ)}</td>'
+        f'<p class="organisation">{html.escape(ORGANISATION)}</p>'
+        f'<table class="header"><tr><td class="organ">{html.escape(seed.organ)}</td>'
         f'<td class="distribution">{distribution}</td></tr></table>'
     )
 
