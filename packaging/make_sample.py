@@ -6,7 +6,7 @@ The layout follows a UN Security Council document: an A4 page, the header block 
 the Secretary-General's letter, each annex on a new page, numbered paragraphs with hanging
 indents, a running header on later pages and "n/N" page labels. Only facts the seed states are
 printed (the seed gives no document symbol, so none appears). The output is byte-for-byte
-reproducible: the PDF carries no dates and a fixed file identifier.
+reproducible: the PDF carries no dates and no file identifier.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ MARGIN_X = 72.0  # about 2.5 cm, as in UN documents
 MARGIN_TOP = 68.0
 MARGIN_BOTTOM = 72.0
 BODY_RECT = pymupdf.Rect(MARGIN_X, MARGIN_TOP, PAGE.width - MARGIN_X, PAGE.height - MARGIN_BOTTOM)
-# Printed above every page but the first, whose own header block names the organ.
+# Every document of the family opens its header block with the organisation's name; the seed's
+# Markdown leaves that line blank, so it is set here.
 ORGANISATION = "United Nations"
 
 # ---------------------------------------------------------------------------------------------
@@ -50,7 +51,6 @@ class Block:
     kind: str
     markdown: str
     number: str = ""
-    level: int = 0
 
 
 @dataclass
@@ -75,8 +75,15 @@ class SeedDocument:
 
     @property
     def title(self) -> str:
-        first = next(b for b in self.sections[0].blocks if b.kind == "letter_title")
-        return inline_text(first.markdown)
+        blocks = (b for section in self.sections for b in section.blocks)
+        first = next((b for b in blocks if b.kind == "letter_title"), None)
+        return inline_text(first.markdown) if first else ""
+
+    @property
+    def report_title(self) -> str:
+        blocks = (b for section in self.sections for b in section.blocks)
+        first = next((b for b in blocks if b.kind == "report_title"), None)
+        return inline_text(first.markdown) if first else ""
 
 
 def markdown_blocks(source: str) -> list[Block]:
@@ -89,7 +96,7 @@ def markdown_blocks(source: str) -> list[Block]:
         if NUMBERED_RE.match(lines[0].strip()):
             blocks.extend(_numbered_items(lines))
         elif heading := HEADING_RE.match(lines[0].strip()):
-            blocks.append(Block("heading", heading.group(2), level=len(heading.group(1))))
+            blocks.append(Block("heading", heading.group(2)))
         elif RULE_RE.match(lines[0].strip()):
             blocks.append(Block("rule", ""))
         else:
@@ -212,12 +219,13 @@ h1, h2, h3, h4 { font-weight: bold; font-size: 10pt; line-height: 12pt; margin: 
 .numbered-text { padding: 0; text-align: justify; }
 """
 
+# Role -> (HTML tag, CSS class, outline level; 0 = not in the outline on its own).
 ROLE_MARKUP = {
     "letter_title": ("h1", "letter-title", 1),
     "annex": ("h1", "annex", 1),
     "enclosure": ("h2", "enclosure", 2),
-    "report_title": ("h3", "report-title", 3),
-    "section_heading": ("h4", "section-heading", 4),
+    "report_title": ("h3", "report-title", 0),
+    "section_heading": ("h4", "section-heading", 3),
 }
 
 
@@ -259,16 +267,27 @@ def block_html(block: Block, element_id: str) -> str:
     return f'<p class="body-text">{content}</p>'
 
 
-def section_html(seed: SeedDocument, index: int) -> tuple[str, dict[str, Block]]:
-    """The HTML of one section and the blocks behind its outline-worthy element ids."""
+def section_html(seed: SeedDocument, index: int) -> tuple[str, dict[str, tuple[int, str]]]:
+    """The HTML of one section, and the outline level and title behind element ids."""
+    blocks = seed.sections[index].blocks
     parts = [header_block_html(seed)] if index == 0 else []
-    anchors: dict[str, Block] = {}
-    for position, block in enumerate(seed.sections[index].blocks):
+    anchors: dict[str, tuple[int, str]] = {}
+    for position, block in enumerate(blocks):
         element_id = f"s{index}b{position}"
-        if block.kind in ROLE_MARKUP:
-            anchors[element_id] = block
+        level = ROLE_MARKUP.get(block.kind, ("", "", 0))[2]
+        if level:
+            anchors[element_id] = (level, outline_title(block, blocks))
         parts.append(block_html(block, element_id))
     return "".join(parts), anchors
+
+
+def outline_title(block: Block, section: list[Block]) -> str:
+    """An enclosure is listed under the title of the report it holds."""
+    text = inline_text(block.markdown)
+    if block.kind != "enclosure":
+        return text
+    report = next((b for b in section if b.kind == "report_title"), None)
+    return f"{text}: {inline_text(report.markdown)}" if report else text
 
 
 def write_section(
@@ -295,11 +314,6 @@ def write_section(
     return pages, landed
 
 
-def outline_title(block: Block) -> str:
-    text = inline_text(block.markdown)
-    return "Enclosure: report" if block.kind == "enclosure" else text
-
-
 def typeset(seed: SeedDocument) -> tuple[bytes, list[OutlineEntry]]:
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
@@ -310,9 +324,8 @@ def typeset(seed: SeedDocument) -> tuple[bytes, list[OutlineEntry]]:
         pages, landed = write_section(writer, markup, page_count)
         for element_id, page, top in landed:
             if element_id in anchors:
-                block = anchors[element_id]
-                level = ROLE_MARKUP[block.kind][2]
-                outline.append(OutlineEntry(level, outline_title(block), page, top))
+                level, title = anchors[element_id]
+                outline.append(OutlineEntry(level, title, page, top))
         page_count += pages
     writer.close()
     return buffer.getvalue(), outline
@@ -321,8 +334,7 @@ def typeset(seed: SeedDocument) -> tuple[bytes, list[OutlineEntry]]:
 # ---------------------------------------------------------------------------------------------
 # Page furniture, outline and metadata, added to the laid-out pages.
 
-FURNITURE_FONT = "Times-Roman"
-FURNITURE_BOLD = "Times-Bold"
+FURNITURE_BOLD = "Times-Bold"  # a base-14 font: nothing to embed
 
 
 def add_page_furniture(doc: pymupdf.Document, seed: SeedDocument) -> None:
@@ -370,7 +382,7 @@ def finish(raw_pdf: bytes, seed: SeedDocument, outline: list[OutlineEntry]) -> b
     doc.set_metadata(
         {
             "title": seed.title,
-            "subject": seed.organ,
+            "subject": seed.report_title,
             "creator": "kfor-viewer packaging/make_sample.py",
             "producer": "PyMuPDF",
             "creationDate": "",
