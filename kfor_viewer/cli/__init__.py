@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 
 from kfor_viewer import __version__
@@ -71,9 +72,15 @@ def _subcommand_names() -> set[str]:
     return set(action.choices)
 
 
+def _may_be_subcommand(word: str) -> bool:
+    """False for what can only mean the GUI (an option, an existing file, a *.pdf), so starting
+    the app does not import every subcommand module (1.3 s of PyMuPDF and friends, measured)."""
+    return not (word.startswith("-") or os.path.exists(word) or word.lower().endswith(".pdf"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in _subcommand_names():
+    if argv and _may_be_subcommand(argv[0]) and argv[0] in _subcommand_names():
         args = _subcommand_parser().parse_args(argv)
         return int(args.run(args) or 0)
     args = _gui_parser().parse_args(argv)
