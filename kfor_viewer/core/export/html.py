@@ -41,11 +41,13 @@ def render_html(summary: Summary) -> str:
     )
 
 
-def html_body(summary: Summary) -> str:
+def html_body(summary: Summary, breaks_before: frozenset[str] = frozenset()) -> str:
+    """The summary's content; `breaks_before` names highlights that start a new page (the PDF
+    layout moves a highlight whose picture would not fit at the foot of a page)."""
     parts = [_identity(summary)]
     if summary.figures is not None:
         parts.append(_figures(summary.figures))
-    parts.append(_highlights(summary))
+    parts.append(_highlights(summary, breaks_before))
     if summary.corrections:
         parts.append(_corrections(summary.corrections))
     if summary.warnings:
@@ -115,7 +117,7 @@ def _cell(cell: FigureCell) -> str:
     return f'<td class="num">{text}</td>'
 
 
-def _highlights(summary: Summary) -> str:
+def _highlights(summary: Summary, breaks_before: frozenset[str]) -> str:
     count = len(summary.highlights)
     grouping = "page" if summary.options.group_by == "page" else "tag"
     intro = f"{count} highlight{'s' if count != 1 else ''}, grouped by {grouping}"
@@ -123,20 +125,25 @@ def _highlights(summary: Summary) -> str:
         intro += "; tags: " + ", ".join(escape(t) for t in summary.options.tags)
     if not count:
         intro = "No highlights" + (" with the selected tags" if summary.options.tags else "")
-    groups = "".join(_group(g) for g in summary.groups)
+    groups = "".join(_group(g, breaks_before) for g in summary.groups)
     return f'<h2>Highlights</h2>\n<p class="intro">{intro}.</p>\n{groups}'
 
 
-def _group(group: HighlightGroup) -> str:
+def _group(group: HighlightGroup, breaks_before: frozenset[str]) -> str:
     css = "group-tag" if group.kind == "tag" else "group-other"
-    items = "".join(_highlight(h) for h in group.highlights)
+    first = group.highlights[0].id if group.highlights else None
+    # A group whose first highlight must start a new page takes its heading along.
+    heading_break = ' style="page-break-before:always"' if first in breaks_before else ""
+    items = "".join(
+        _highlight(h, h.id in breaks_before and i > 0) for i, h in enumerate(group.highlights)
+    )
     return (
-        f'<h3 class="{css}">{escape(group.title)} '
+        f'<h3 class="{css}"{heading_break}>{escape(group.title)} '
         f'<span class="count">({len(group.highlights)})</span></h3>\n{items}'
     )
 
 
-def _highlight(highlight: Highlight) -> str:
+def _highlight(highlight: Highlight, break_before: bool = False) -> str:
     color = safe_color(highlight.color)
     tags = "".join(f' <span class="tag">{escape(t)}</span>' for t in highlight.tags)
     orphan = ' <span class="orphan">not found in this version</span>' if highlight.orphan else ""
@@ -151,8 +158,9 @@ def _highlight(highlight: Highlight) -> str:
     if highlight.note.strip():
         lines = "<br>".join(escape(line) for line in highlight.note.splitlines())
         note = f'<p class="note"><b>Note:</b> {lines}</p>'
+    page_break = "page-break-before:always;" if break_before else ""
     return (
-        f'<div class="highlight" style="border-left-color:{color}">'
+        f'<div class="highlight" style="{page_break}border-left-color:{color}">'
         f"{meta}{quote}{note}{_image(highlight)}</div>\n"
     )
 

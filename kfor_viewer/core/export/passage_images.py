@@ -14,7 +14,7 @@ from kfor_viewer.core.export.values import color_rgb
 ZOOM = 2.0  # crisp in print at the size the summaries show it
 MAX_WIDTH_PX = 1000
 MARGIN_X = 6.0
-MARGIN_Y = 1.0
+MARGIN_Y = -1.2  # line boxes overlap the neighbouring lines a little
 
 
 class PassageImages:

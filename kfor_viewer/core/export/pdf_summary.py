@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pymupdf
 
-from kfor_viewer.core.export.html import escape, html_body
+from kfor_viewer.core.export.html import IMAGE_SCALE, escape, html_body, png_width
 from kfor_viewer.core.export.summary import Summary
 
 PAGE = pymupdf.paper_rect("a4")
@@ -21,6 +21,7 @@ MARGIN_TOP = 64.0
 MARGIN_BOTTOM = 60.0
 BODY = pymupdf.Rect(MARGIN_X, MARGIN_TOP, PAGE.width - MARGIN_X, PAGE.height - MARGIN_BOTTOM)
 MAX_PAGES = 5000  # a guard against a layout that never finishes
+MAX_PASSES = 4
 Progress = Callable[[int], None]
 
 
@@ -46,7 +47,32 @@ def render_pdf_summary(summary: Summary, progress: Progress | None = None) -> by
 
 
 def _lay_out(summary: Summary, progress: Progress | None) -> bytes:
-    story = pymupdf.Story(html=html_body(summary), user_css=STORY_CSS)
+    """Story shrinks a picture that does not fit at the foot of a page instead of moving it on,
+    so a highlight whose picture came out shrunk starts a new page in the next pass."""
+    breaks: frozenset[str] = frozenset()
+    for _ in range(MAX_PASSES):
+        laid_out = _place(html_body(summary, breaks), progress)
+        shrunk = _shrunk_pictures(laid_out, summary) - breaks
+        if not shrunk:
+            break
+        breaks |= shrunk
+    return laid_out
+
+
+def _shrunk_pictures(laid_out: bytes, summary: Summary) -> frozenset[str]:
+    with_pictures = [h for h in summary.highlights_in_groups() if h.image_png]
+    with pymupdf.open("pdf", laid_out) as document:
+        drawn = [info["bbox"] for page in document for info in page.get_image_info()]
+    shrunk = set()
+    for highlight, bbox in zip(with_pictures, drawn, strict=False):
+        expected = png_width(highlight.image_png or b"") / IMAGE_SCALE
+        if bbox[2] - bbox[0] < 0.9 * min(expected, BODY.width - 20):
+            shrunk.add(highlight.id)
+    return frozenset(shrunk)
+
+
+def _place(html: str, progress: Progress | None) -> bytes:
+    story = pymupdf.Story(html=html, user_css=STORY_CSS)
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
     more, pages = True, 0

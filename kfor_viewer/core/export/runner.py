@@ -70,6 +70,7 @@ class ExportOutcome:
     highlights: int
     skipped: int  # highlights an annotated PDF could not carry (orphans)
     size: int
+    warnings: tuple[str, ...] = ()  # e.g. a corrupt store that was set aside
 
 
 def export_file(
@@ -87,16 +88,19 @@ def export_file(
     source, target = Path(pdf_path), Path(output)
     check_output_path(target, source)
     report(0.0, "Reading the document")
+    warnings: list[str] = []
     with closing(_open(source)) as document:
-        stored = (
-            annotations if annotations is not None else load_annotations(source, document, data_dir)
-        )
+        stored = annotations
+        if stored is None:
+            stored = load_annotations(source, document, data_dir, warnings)
         summary = summarise(document, stored, options, report)
         data, skipped = render(output_format, summary, document, report)
     report(0.95, "Writing the file")
     write_export(data, target, source)
     report(1.0, "Done")
-    return ExportOutcome(target, output_format, len(summary.highlights), skipped, len(data))
+    return ExportOutcome(
+        target, output_format, len(summary.highlights), skipped, len(data), tuple(warnings)
+    )
 
 
 def summarise(
@@ -148,12 +152,18 @@ def render(
 
 
 def load_annotations(
-    source: Path, document: pymupdf.Document, data_dir: str | os.PathLike[str] | None
+    source: Path,
+    document: pymupdf.Document,
+    data_dir: str | os.PathLike[str] | None,
+    warnings: list[str] | None = None,
 ) -> DocumentAnnotations:
+    """The stored annotations of `source`; the store's warnings are appended to `warnings`."""
     try:
         store = AnnotationStore.open(identify_document(source, document), data_dir)
     except (StoreReadError, OSError) as error:
         raise ExportError(f"cannot read the annotations of {source.name}: {error}") from error
+    if warnings is not None:
+        warnings.extend(w.message for w in store.warnings)
     return store.document
 
 

@@ -171,6 +171,10 @@ class Summary:
     generated: str = field(default_factory=utc_now)
     generator: str = f"kfor-viewer {__version__}"
 
+    def highlights_in_groups(self) -> list[Highlight]:
+        """The highlights in the order the grouped sections show them (repeats included)."""
+        return [h for group in self.groups for h in group.highlights]
+
 
 def build_summary(
     result: ExtractionResult,

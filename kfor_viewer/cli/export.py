@@ -1,0 +1,81 @@
+"""`kfor-viewer export`: an annotated summary of a document from the command line.
+
+    kfor-viewer export FILE --format md|html|pdf|annotated-pdf|json|csv -o OUT
+                       [--tags T ...] [--group-by tag|page] [--no-fields] [--images]
+
+The highlights come from FILE's annotation store (--data-dir, $KFOR_VIEWER_DATA_DIR). OUT is
+written atomically and never over FILE. Errors are one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from kfor_viewer.core.export import (
+    FORMATS,
+    IMAGE_FORMATS,
+    ExportError,
+    ExportOptions,
+    export_file,
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Callable) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write an annotated summary (md, html, pdf, annotated-pdf, json, csv)",
+        description="Write a summary of FILE: its identity, the key figures of each report with "
+        "the change between reports, and the highlights from its annotation store grouped by "
+        "tag or page. 'annotated-pdf' writes a copy of FILE carrying the highlights as standard "
+        "PDF highlight annotations.",
+    )
+    parser.add_argument("file", help="the PDF")
+    parser.add_argument("--format", "-f", required=True, choices=list(FORMATS))
+    parser.add_argument("--output", "-o", required=True, metavar="OUT", help="the file to write")
+    parser.add_argument(
+        "--tags",
+        nargs="+",
+        metavar="TAG",
+        help="only highlights with one of these tags (default: all, untagged included)",
+    )
+    parser.add_argument("--group-by", choices=["tag", "page"], default="tag")
+    parser.add_argument(
+        "--no-fields", action="store_true", help="leave out the table of extracted figures"
+    )
+    parser.add_argument(
+        "--images",
+        action="store_true",
+        help="include a picture of each highlighted passage (html and pdf only)",
+    )
+    add_data_dir_option(parser)
+    parser.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.images and args.format not in IMAGE_FORMATS:
+        print(
+            f"kfor-viewer: warning: --images has no effect on {args.format}; "
+            "only html and pdf summaries carry passage images",
+            file=sys.stderr,
+        )
+    options = ExportOptions(
+        tags=tuple(args.tags) if args.tags else None,
+        group_by=args.group_by,
+        include_fields=not args.no_fields,
+        include_images=args.images and args.format in IMAGE_FORMATS,
+    )
+    try:
+        outcome = export_file(args.file, args.format, args.output, options, args.data_dir)
+    except ExportError as error:
+        print(f"kfor-viewer: error: {error}", file=sys.stderr)
+        return 1
+    for warning in outcome.warnings:
+        print(f"kfor-viewer: warning: {warning}", file=sys.stderr)
+    count = f"{outcome.highlights} highlight{'s' if outcome.highlights != 1 else ''}"
+    message = f"wrote {outcome.path} ({count}, {outcome.size:,} bytes)"
+    if outcome.skipped:
+        message += f"; {outcome.skipped} not found in this version were left out"
+    print(message, file=sys.stderr)
+    return 0
