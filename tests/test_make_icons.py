@@ -3,27 +3,18 @@ Qt can read (packaging/make_icons.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import struct
 
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.packaging_scripts import load_packaging_script
 
 ICONS = REPO_ROOT / "resources" / "icons"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def _load_make_icons():
-    spec = importlib.util.spec_from_file_location(
-        "make_icons", REPO_ROOT / "packaging" / "make_icons.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_icons = _load_make_icons()
+make_icons = load_packaging_script("make_icons")
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
