@@ -87,4 +87,10 @@ def ocr_words(page: pymupdf.Page, flags: int) -> list[tuple]:
         )
     except (RuntimeError, ValueError, OSError):
         return []
-    return page.get_text("words", flags=flags, textpage=textpage)
+    words = page.get_text("words", flags=flags, textpage=textpage)
+    return [(*w[:4], _fix_digits(w[4]), *w[5:]) for w in words]
+
+
+def _fix_digits(text: str) -> str:
+    """Tesseract reads a lone "1" as "|" ("from | April"): in a token of digits it is a 1."""
+    return text.replace("|", "1") if re.fullmatch(r"[|\d.,]+", text) else text

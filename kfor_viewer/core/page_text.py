@@ -390,7 +390,7 @@ class _TextBuilder:
     def _breaks(self, previous: Line, line: Line) -> bool:
         full = previous.rect[2] >= self.right - 0.15 * (self.right - self.left)
         terminal = previous.text.rstrip()[-1:] in ".:;!?"
-        if _numbered(line, terminal) or not full or self._offset(line):
+        if _numbered(line, terminal) or not full or self._offset(line) or self._offset(previous):
             return True
         if line.page_index != previous.page_index:
             return terminal and abs(line.rect[0] - previous.rect[0]) >= 3
@@ -398,7 +398,10 @@ class _TextBuilder:
             pitch = line.rect[3] - previous.rect[3]
             if pitch > 1.35 * self.pitch:
                 return True
-        if abs(line.height - previous.height) > 0.2 * previous.height:
+        # A change of type size opens a paragraph; one-word lines are left out because OCR
+        # boxes of a short word ("nations.") vary in height with its letters.
+        resized = abs(line.height - previous.height) > 0.2 * previous.height
+        if resized and min(len(line.words), len(previous.words)) > 1:
             return True
         return terminal and line.rect[0] > previous.rect[0] + 0.8 * previous.height
 

@@ -15,27 +15,30 @@ from kfor_viewer.core.extraction.model import Field
 from kfor_viewer.core.extraction.source import Region, Source
 
 _CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
-_LINK = r"(?:of|for|the|and|in|de|du|des|la|le|pour)"
+# Between two capitalised words of a name: a space, or one linking word ("Rule of Law", "Mission
+# in Kosovo", "Foreign Affairs and Security Policy"); never "and the", which joins two names.
+_JOIN = r"\s+(?:(?:of|for|in|de|du|des|pour)\s+(?:the\s+|la\s+|le\s+)?|and\s+)?"
 _ORG_NOUNS = (
-    r"(?:Organi[sz]ation|Mission|Union|Council|Force|Forces|Association|Agency|Office|Committee|"
-    r"Assembly|Army|Police|Service|Ministry|Government|Institute|Commission|Bank|Fund|Programme|"
-    r"Court|Parliament|Alliance|Nations|Federation|Society|Cross|Crescent|Centre|Center|Group|"
-    r"Secretariat|Tribunal|Authority|Party|League|Movement|Corps|Organizations)"
+    r"(?:Organi[sz]ations?|Mission|Union|Council|Force|Forces|Association|Agency|Office|"
+    r"Committee|Assembly|Army|Police|Service|Ministry|Government|Institute|Commission|Bank|Fund|"
+    r"Programme|Court|Parliament|Alliance|Nations|Federation|Society|Cross|Crescent|Centre|"
+    r"Center|Group|Secretariat|Tribunal|Authority|Party|League|Movement|Corps)"
 )
+_TAIL = rf"\s+(?:of|for)(?:\s+the)?\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*"
 ACRONYM_DEFINITION_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*)\s+\((?P<acronym>[A-Z][A-Za-z-]{{1,10}})\)"
+    rf"(?P<name>{_CAP}(?:{_JOIN}{_CAP})*)\s+\((?P<acronym>[A-Z][A-Za-z-]{{1,10}})\)"
 )
 ORG_PHRASE_RE = re.compile(
-    rf"(?P<name>(?:{_CAP}\s+(?:{_LINK}\s+)*)*?{_CAP}\s+{_ORG_NOUNS}\b"
-    rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
-    rf"|{_ORG_NOUNS}\s+(?:of|for|on)(?:\s+the)?\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*"
+    rf"(?P<name>(?:{_CAP}{_JOIN})*{_CAP}\s+{_ORG_NOUNS}\b(?:{_TAIL})?"
+    rf"|{_ORG_NOUNS}{_TAIL}"
     rf"|{_CAP}\s+police\b)"
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:Deputy\s+|Acting\s+|Special\s+|High\s+)?(?:President|Secretary-General|Secretary|"
+    r"(?:(?:Deputy\s+|Acting\s+|Special\s+|High\s+)?(?:President|Secretary-General|Secretary|"
     r"Minister|Representative|Commander|Head|Chair|Director|Envoy|Member|Members)\s+"
-    r"(?:of|for|to)\s+(?:the\s+)?)?(?:(?:The|A|An|In|On|At|As|By|For|During|Since|After|Before|Following|Under|With|Also|"
-    r"While|Pursuant|Despite|Through|Between|From|To|Of|And|Its|Their|His|Her)\s+)+"
+    r"(?:of|for|to)\s+(?:the\s+)?)?"
+    r"(?:(?:The|A|An|In|On|At|As|By|For|During|Since|After|Before|Following|Under|With|Also|"
+    r"While|Pursuant|Despite|Through|Between|From|To|Of|And|Its|Their|His|Her)\s+)*"
 )
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:de|da|van|von|al|el|bin)?\s*[A-Z][\w'’-]+){0,3}"
 HONORIFIC_RE = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Mme|Miss|Sir|Lord)\.?\s+(?P<name>{_NAME})")
@@ -56,18 +59,21 @@ _ONE_RESOLUTION = re.compile(r"(\d{3,4})\s*\((\d{4})\)")
 def organisations(source: Source, region: Region) -> list[Field]:
     found: dict[str, tuple[int, Field]] = {}
     defined_names: set[str] = set()
+    defined_spans: list[tuple[int, int]] = []
     text = source.text
     for match in ACRONYM_DEFINITION_RE.finditer(text, region.start, region.end):
         name_start = _skip_noise(text, match.start("name"), match.end("name"))
         if name_start >= match.end("name"):
             continue
         name = f"{text[name_start : match.end('name')]} ({match['acronym']})"
-        defined_names.add(text[name_start : match.end("name")])
+        defined_names.add(" ".join(text[name_start : match.end("name")].split()))
+        defined_spans.append((name_start, match.end()))
         _add(found, source, " ".join(name.split()), name_start, match.end())
     for match in ORG_PHRASE_RE.finditer(text, region.start, region.end):
         start = _skip_noise(text, match.start("name"), match.end())
         name = " ".join(text[start : match.end()].split())
-        if len(name.split()) < 2 or name in defined_names:
+        inside_definition = any(a <= start < b for a, b in defined_spans)
+        if len(name.split()) < 2 or name in defined_names or inside_definition:
             continue
         _add(found, source, name, start, match.end())
     return _in_text_order(found)

@@ -236,6 +236,8 @@ def _stated_flag(source: Source, body: Region, phrase: re.Pattern[str]) -> Field
 
 def _assessment(source: Source, body: Region) -> Field | None:
     for sentence in source.sentences(body):
+        if source.text[sentence.end - 1] not in ".!?":
+            continue  # a heading such as "Security situation update and operations"
         if ASSESSMENT_RE.search(source.text, sentence.start, sentence.end):
             return source.field(
                 " ".join(source.quote(sentence).split()), sentence.start, sentence.end
