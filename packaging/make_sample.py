@@ -390,6 +390,7 @@ def finish(raw_pdf: bytes, seed: SeedDocument, outline: list[OutlineEntry]) -> b
         }
     )
     doc.set_pagemode("UseOutlines")
+    doc.subset_fonts()  # a third of the size; the subset tags repeat on every run (checked)
     output = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
     doc.close()
     return output
