@@ -32,7 +32,7 @@ from kfor_viewer.ui.outline_panel import OutlinePanel
 from kfor_viewer.ui.page_view import CUSTOM, FIT_PAGE, FIT_WIDTH, PageView
 from kfor_viewer.ui.recent_files import RecentFilesMenu
 from kfor_viewer.ui.render_requests import RenderRequests
-from kfor_viewer.ui.settings import LastDocument, ViewerSettings
+from kfor_viewer.ui.settings import LastDocument, ViewerSettings, initial_document
 from kfor_viewer.ui.thumbnails import ThumbnailsPanel
 from kfor_viewer.ui.toolbar_widgets import PageBox, ZoomBox
 
@@ -222,15 +222,21 @@ class MainWindow(QMainWindow):
     # --- opening --------------------------------------------------------------------------
     def start(self, file: str | None, fallback: Path | None) -> None:
         """Open `file`, else the last document where it was left, else `fallback` (the sample)."""
-        if file:
-            self.open_path(file)
+        path, restore = initial_document(self.settings, file, fallback)
+        self.open_initial(path, restore)
+
+    def open_initial(
+        self, path: str | None, restore: LastDocument | None, already_requested: bool = False
+    ) -> None:
+        """Show `path` (restoring page and zoom from `restore`); `already_requested` when the
+        caller asked the client to open it before the window existed, to save start-up time."""
+        self._pending_restore = restore
+        if path is None:
             return
-        last = self.settings.last_document()
-        if last is not None and os.path.exists(last.path):
-            self._pending_restore = last
-            self.open_path(last.path)
-        elif fallback is not None:
-            self.open_path(str(fallback))
+        if already_requested:
+            self.statusBar().showMessage(f"Opening {os.path.basename(path)}…")
+        else:
+            self.open_path(path)
 
     def open_path(self, path: str, password: str | None = None) -> None:
         path = os.path.abspath(os.path.expanduser(path))
