@@ -17,10 +17,11 @@ import getpass
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QEvent, QLockFile, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -115,12 +116,23 @@ class InstanceServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept_connections)
         self.listening = self._listen()
+        app = QCoreApplication.instance()
+        if sys.platform == "darwin" and app is not None:
+            # Finder sends the files the user opens as FileOpen events, not as arguments. (An
+            # app-wide filter sees every event, so it is installed only where it is needed.)
+            app.installEventFilter(self)
 
     def set_on_open(self, on_open: Callable[[str], None]) -> None:
         self._on_open = on_open
         pending, self._pending = self._pending, []
         for path in pending:
             on_open(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self._deliver([event.file()])
+            return True
+        return super().eventFilter(watched, event)
 
     def close(self) -> None:
         self._server.close()

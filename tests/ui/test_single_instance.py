@@ -156,3 +156,12 @@ def test_a_second_server_never_displaces_the_running_app(qtbot, server, tmp_path
     process = _start_second_instance("b.pdf", cwd=tmp_path)
     assert _wait_exit(qtbot, process) == 0
     assert opened == [str(tmp_path / "b.pdf")]
+
+
+def test_a_file_opened_from_finder_is_delivered_like_a_hand_off(qtbot, qapp, server, tmp_path):
+    from PySide6.QtGui import QFileOpenEvent
+
+    instance, _, opened = server
+    path = str(tmp_path / "finder.pdf")
+    assert instance.eventFilter(qapp, QFileOpenEvent(path)) is True
+    assert opened == [path]
