@@ -5,8 +5,10 @@ The main window connects them; menus and toolbars only place them.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from kfor_viewer.ui.action_icons import themed_icon
 
 Key = QKeySequence.StandardKey
 
@@ -14,12 +16,8 @@ Key = QKeySequence.StandardKey
 class ViewerActions:
     def __init__(self, parent: QWidget) -> None:
         self._parent = parent
-        style = parent.style()
-        std = QStyle.StandardPixmap
         # File
-        self.open = self._make(
-            "&Open…", Key.Open, "document-open", style.standardIcon(std.SP_DialogOpenButton)
-        )
+        self.open = self._make("&Open…", Key.Open, "document-open")
         self.clear_recent = self._make("&Clear List")
         self.quit = self._make("&Quit", Key.Quit, "application-exit")
         # Edit
@@ -38,20 +36,12 @@ class ViewerActions:
         self.show_outline = self._make("&Outline", "F7", checkable=True)
         # Go
         self.go_to_page = self._make("&Go to Page…", "Ctrl+G", "go-jump")
-        self.previous_page = self._make(
-            "&Previous Page", "Ctrl+PgUp", "go-up", style.standardIcon(std.SP_ArrowUp)
-        )
-        self.next_page = self._make(
-            "&Next Page", "Ctrl+PgDown", "go-down", style.standardIcon(std.SP_ArrowDown)
-        )
+        self.previous_page = self._make("&Previous Page", "Ctrl+PgUp", "go-up")
+        self.next_page = self._make("&Next Page", "Ctrl+PgDown", "go-down")
         self.first_page = self._make("&First Page", "Ctrl+Home", "go-top")
         self.last_page = self._make("&Last Page", "Ctrl+End", "go-bottom")
-        self.back = self._make(
-            "&Back", "Alt+Left", "go-previous", style.standardIcon(std.SP_ArrowBack)
-        )
-        self.forward = self._make(
-            "F&orward", "Alt+Right", "go-next", style.standardIcon(std.SP_ArrowForward)
-        )
+        self.back = self._make("&Back", "Alt+Left", "go-previous")
+        self.forward = self._make("F&orward", "Alt+Right", "go-next")
         self.back.setEnabled(False)
         self.forward.setEnabled(False)
 
@@ -60,18 +50,16 @@ class ViewerActions:
         text: str,
         shortcut: object = None,
         icon_name: str | None = None,
-        fallback: QIcon | None = None,
         checkable: bool = False,
     ) -> QAction:
         action = QAction(text, self._parent)
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
         if icon_name:
-            icon = QIcon.fromTheme(icon_name)
-            if icon.isNull() and fallback is not None:
-                icon = fallback
-            action.setIcon(icon)
+            action.setIcon(themed_icon(icon_name))
         action.setCheckable(checkable)
         self._parent.addAction(action)
         return action

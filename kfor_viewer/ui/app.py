@@ -91,8 +91,10 @@ def _run_app(args: argparse.Namespace, file: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kfor_viewer.core.paths import sample_pdf
+    from kfor_viewer.ui import refcount_guard
+    from kfor_viewer.ui.document_client import DocumentClient
     from kfor_viewer.ui.icons import install_app_icon
-    from kfor_viewer.ui.main_window import MainWindow
+    from kfor_viewer.ui.settings import ViewerSettings, initial_document
     from kfor_viewer.ui.single_instance import InstanceServer
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -102,10 +104,19 @@ def _run_app(args: argparse.Namespace, file: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("KFOR Viewer")
     app.setOrganizationName(ORGANIZATION)
+    refcount_guard.install(app)
+    settings = ViewerSettings()
+    sample = sample_pdf()
+    path, restore = initial_document(settings, file, sample if sample.exists() else None)
+    # The worker starts and opens the document while the window is being built.
+    client = DocumentClient(app)
+    if path:
+        client.open(path)
     install_app_icon(app)
-    window = MainWindow()
+    from kfor_viewer.ui.main_window import MainWindow
+
+    window = MainWindow(client=client, settings=settings)
     window.instance_server = InstanceServer(window, on_open=window.open_path)
     window.show()
-    sample = sample_pdf()
-    window.start(file, sample if sample.exists() else None)
+    window.open_initial(path, restore, already_requested=True)
     return app.exec()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kfor_viewer.ui.action_icons import themed_icon
+
 TYPING_DELAY_MS = 250
 
 
@@ -46,8 +48,10 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(240)
         self.edit.installEventFilter(self)
-        self.previous_button = self._button("‹", "Previous hit (Shift+Enter)", self.previous_hit)
-        self.next_button = self._button("›", "Next hit (Enter)", self.next_hit)
+        self.previous_button = self._button("", "Previous hit (Shift+Enter)", self.previous_hit)
+        self.previous_button.setIcon(themed_icon("go-up"))
+        self.next_button = self._button("", "Next hit (Enter)", self.next_hit)
+        self.next_button.setIcon(themed_icon("go-down"))
         self.match_case = QCheckBox("Match case", self)
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(110)

@@ -3,7 +3,9 @@ isolated."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -18,6 +20,19 @@ class LastDocument:
     page: int
     zoom_mode: str  # "fit-width", "fit-page" or "custom"
     zoom: float
+
+
+def initial_document(
+    settings: ViewerSettings, file: str | None, fallback: Path | None
+) -> tuple[str | None, LastDocument | None]:
+    """What to open at start: `file`, else the last document (with where it was left), else
+    `fallback` (the bundled sample)."""
+    if file:
+        return os.path.abspath(file), None
+    last = settings.last_document()
+    if last is not None and os.path.exists(last.path):
+        return last.path, last
+    return (str(fallback) if fallback is not None else None), None
 
 
 def open_settings() -> QSettings:
