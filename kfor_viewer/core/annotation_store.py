@@ -13,23 +13,25 @@ UI's job: it watches `dirty` and calls `save()`.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from kfor_viewer.core import paths
-from kfor_viewer.core.annotation_migrations import migrate_to_current, schema_version_of
+from kfor_viewer.core.annotation_codec import (
+    EncodedLines,
+    StoreFileProblem,
+    StoreWarning,
+    decode_store,
+    encode_store,
+)
+from kfor_viewer.core.annotation_merge import StoreChange, merge_documents
 from kfor_viewer.core.annotations import (
-    SCHEMA_VERSION,
     Annotation,
-    AnnotationFormatError,
     CorrectionKey,
     DocumentAnnotations,
     FieldCorrection,
-    reading_order,
     utc_now,
 )
 from kfor_viewer.core.document_identity import DocumentIdentity
@@ -43,7 +45,6 @@ from kfor_viewer.core.safe_files import (
 )
 
 ANNOTATIONS_FOLDER = "annotations"
-WarningKind = Literal["corrupt", "newer_schema", "invalid", "migrated"]
 
 
 class StoreReadError(Exception):
@@ -52,29 +53,6 @@ class StoreReadError(Exception):
 
 class StoreWriteError(Exception):
     """The store could not be saved; the annotations are still in memory (store stays dirty)."""
-
-
-@dataclass(frozen=True)
-class StoreWarning:
-    """Something the user must be told about a store file; `moved_to` is where a bad file went."""
-
-    kind: WarningKind
-    message: str
-    moved_to: Path | None = None
-
-
-@dataclass(frozen=True)
-class StoreChange:
-    """What one edit, merge or load changed, so a panel refreshes only what it shows."""
-
-    added: frozenset[str] = frozenset()
-    updated: frozenset[str] = frozenset()
-    removed: frozenset[str] = frozenset()
-    pages: frozenset[int] = frozenset()
-    corrections: frozenset[CorrectionKey] = frozenset()
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.corrections)
 
 
 Observer = Callable[[StoreChange], None]
@@ -294,144 +272,6 @@ class AnnotationStore:
             ) from error
         message = f"{problem.message} It was moved to {moved_to}; starting with an empty store."
         return StoreWarning(problem.kind, message, moved_to)
-
-
-@dataclass
-class StoreFileProblem(Exception):
-    """Why a file is not a usable store; the store moves such a file aside."""
-
-    kind: WarningKind
-    message: str
-
-
-def decode_store(
-    data: bytes, expected_sha256: str | None = None
-) -> tuple[DocumentAnnotations, list[StoreWarning]]:
-    """Parse a store or shared file (migrating older schemas); StoreFileProblem when unusable."""
-    try:
-        raw = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise StoreFileProblem("corrupt", f"The annotation file is damaged ({error}).") from None
-    warnings: list[StoreWarning] = []
-    try:
-        version = schema_version_of(raw)
-        if version > SCHEMA_VERSION:
-            raise StoreFileProblem(
-                "newer_schema",
-                f"The annotation file was written by a newer kfor-viewer (schema {version}; "
-                f"this one reads up to {SCHEMA_VERSION}).",
-            )
-        if version < SCHEMA_VERSION:
-            raw = migrate_to_current(raw)
-            warnings.append(
-                StoreWarning("migrated", f"Annotations upgraded from schema {version}.")
-            )
-        document = DocumentAnnotations.from_dict(raw)
-    except AnnotationFormatError as error:
-        raise StoreFileProblem("invalid", f"The annotation file is not valid: {error}.") from None
-    if expected_sha256 and document.sha256 != expected_sha256:
-        raise StoreFileProblem("invalid", "The annotation file belongs to another document.")
-    return document, warnings
-
-
-EncodedLines = dict[str, tuple[Annotation, str]]
-_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
-
-
-def encode_store(document: DocumentAnnotations, cache: EncodedLines | None = None) -> bytes:
-    """Pretty JSON with sorted keys, one record per line: readable, diffable and fast (the C
-    encoder writes each record; an indented dump of 10,000 highlights takes half a second).
-    `cache` maps id -> (annotation, its line) and is updated: annotations are immutable, so an
-    unchanged one is not encoded again."""
-    fresh: EncodedLines = {}
-    lines = []
-    for annotation in sorted(document.annotations.values(), key=reading_order):
-        known = cache.get(annotation.id) if cache is not None else None
-        line = known[1] if known and known[0] is annotation else None
-        line = line or _ENCODER.encode(annotation.to_dict())
-        fresh[annotation.id] = (annotation, line)
-        lines.append(line)
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
-    blocks = {key: _block(value) for key, value in document.to_dict(False).items()}
-    blocks["annotations"] = _lines_block(lines, "[]")
-    body = ",\n".join(f"  {_ENCODER.encode(key)}: {blocks[key]}" for key in sorted(blocks))
-    return f"{{\n{body}\n}}\n".encode()
-
-
-def _block(value: Any) -> str:
-    if isinstance(value, list):
-        return _lines_block([_ENCODER.encode(item) for item in value], "[]")
-    if isinstance(value, dict):
-        items = [f"{_ENCODER.encode(k)}: {_ENCODER.encode(v)}" for k, v in value.items()]
-        return _lines_block(items, "{}")
-    return _ENCODER.encode(value)
-
-
-def _lines_block(lines: list[str], brackets: str) -> str:
-    if not lines:
-        return brackets
-    inner = ",\n    ".join(lines)
-    return f"{brackets[0]}\n    {inner}\n  {brackets[1]}"
-
-
-def merge_documents(
-    mine: DocumentAnnotations, theirs: DocumentAnnotations, with_deletions: bool = True
-) -> StoreChange:
-    """Merge `theirs` into `mine` in place: per id the latest of edit and deletion wins, ties go to
-    the deletion. Returns what changed in `mine`."""
-    added, updated, removed, pages = set(), set(), set(), set()
-    for annotation in theirs.annotations.values():
-        ours = mine.annotations.get(annotation.id)
-        deleted_at = mine.deleted_annotations.get(annotation.id)
-        if deleted_at is not None and deleted_at >= annotation.modified:
-            continue
-        if ours is not None and ours.modified >= annotation.modified:
-            continue
-        (updated if ours else added).add(annotation.id)
-        pages.update({annotation.page} | ({ours.page} if ours else set()))
-        mine.annotations[annotation.id] = annotation
-        mine.deleted_annotations.pop(annotation.id, None)
-    if with_deletions:
-        for annotation_id, deleted_at in theirs.deleted_annotations.items():
-            ours = mine.annotations.get(annotation_id)
-            if ours is not None and ours.modified > deleted_at:
-                continue
-            mine.deleted_annotations[annotation_id] = max(
-                deleted_at, mine.deleted_annotations.get(annotation_id, "")
-            )
-            if ours is not None:
-                del mine.annotations[annotation_id]
-                removed.add(annotation_id)
-                pages.add(ours.page)
-    corrections = _merge_corrections(mine, theirs, with_deletions)
-    mine.revision_of = tuple(dict.fromkeys(mine.revision_of + theirs.revision_of))
-    return StoreChange(
-        frozenset(added), frozenset(updated), frozenset(removed), frozenset(pages), corrections
-    )
-
-
-def _merge_corrections(
-    mine: DocumentAnnotations, theirs: DocumentAnnotations, with_deletions: bool
-) -> frozenset[CorrectionKey]:
-    changed: set[CorrectionKey] = set()
-    for key, correction in theirs.corrections.items():
-        ours = mine.corrections.get(key)
-        deleted_at = mine.deleted_corrections.get(key, "")
-        if deleted_at >= correction.modified or (ours and ours.modified >= correction.modified):
-            continue
-        mine.corrections[key] = correction
-        mine.deleted_corrections.pop(key, None)
-        changed.add(key)
-    for key, deleted_at in (theirs.deleted_corrections if with_deletions else {}).items():
-        ours = mine.corrections.get(key)
-        if ours is not None and ours.modified > deleted_at:
-            continue
-        mine.deleted_corrections[key] = max(deleted_at, mine.deleted_corrections.get(key, ""))
-        if mine.corrections.pop(key, None) is not None:
-            changed.add(key)
-    return frozenset(changed)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
