@@ -45,15 +45,15 @@ def render_markdown(summary: Summary) -> str:
 
 def _identity(summary: Summary) -> str:
     document = summary.document
-    rows = [
+    facts = [
         ("Symbol", md_text(document.symbol) if document.symbol else "not printed"),
         ("Date", md_text(document.date or "not stated")),
         ("File", md_text(document.file_name)),
         ("SHA-256", f"`{document.sha256}`" if document.sha256 else "unknown"),
         ("Pages", str(document.page_count)),
     ]
-    table = "\n".join(f"| {name} | {value} |" for name, value in rows)
-    return f"# {md_text(document.title)}\n\n| Document | |\n|---|---|\n{table}\n"
+    lines = "  \n".join(f"**{name}:** {value}" for name, value in facts)
+    return f"# {md_text(document.title)}\n\n*KFOR report summary*\n\n{lines}\n"
 
 
 def _figures(figures: FiguresTable) -> str:
@@ -68,11 +68,15 @@ def _figures(figures: FiguresTable) -> str:
         cells = [md_text(row.label)] + [_cell(c) for c in row.cells]
         cells += [md_text(change) for change in row.changes]
         lines.append("| " + " | ".join(cells) + " |")
-    if any(c.state for row in figures.rows for c in row.cells):
-        lines.append(
-            f"\n{EDITED_MARK} corrected by the reviewer (extracted value in brackets); "
-            f"{VERIFIED_MARK} verified by the reviewer."
-        )
+    states = {c.state for row in figures.rows for c in row.cells}
+    legend = [
+        f"{EDITED_MARK} corrected by the reviewer (the extracted value follows)"
+        if "edited" in states
+        else "",
+        f"{VERIFIED_MARK} verified by the reviewer" if "verified" in states else "",
+    ]
+    if any(legend):
+        lines.append("\n" + "; ".join(part for part in legend if part) + ".")
     return "\n".join(lines) + "\n"
 
 
