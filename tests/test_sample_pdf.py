@@ -11,11 +11,14 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from tests.packaging_scripts import load_packaging_script
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = REPO_ROOT / "packaging" / "make_sample.py"
 SEED = REPO_ROOT.parent / "shared" / "seed" / "kfor-report-2020-q2-q3.md"
 A4_POINTS = (595.28, 841.89)
 FURNITURE_MARGIN = 60.0  # running header above, page label below: not body text
+make_sample = load_packaging_script("make_sample")
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"seed Markdown not found at {SEED}")
 
 
@@ -183,3 +186,96 @@ def test_the_script_rebuilds_the_committed_pdf(tmp_path, sample_doc):
             assert new_page.get_text() == old_page.get_text()
     committed = REPO_ROOT / "resources" / "samples" / "kfor-report-2020-q2-q3.pdf"
     assert output.read_bytes() == committed.read_bytes(), "the rebuild is not byte-identical"
+
+
+# The script's own Markdown reading, on small documents of the same family.
+
+SMALL_SEED = """
+## Security Council
+
+Distr.: General\\
+1 March 2021
+
+Original: English
+
+---
+
+### Letter dated 1 March 2021 from the Secretary-General
+
+I have the honour to transmit resolution [1244 \\(1999\\)](#) texts,
+wrapped over two lines.
+
+*(Signed)* A. Name
+
+**Annex I**
+
+Annex text with a *word* in italics.
+
+## Enclosure
+
+### Report title
+
+#### First heading
+
+1. First numbered paragraph about the office.
+2. Second one.
+
+## Annex II
+
+Second annex text.
+"""
+
+
+def test_parser_gives_each_block_its_role():
+    seed = make_sample.parse_seed(SMALL_SEED)
+    assert seed.organ == "Security Council"
+    assert seed.distribution == [["Distr.: General", "1 March 2021"], ["Original: English"]]
+    assert seed.distribution_date == "1 March 2021"
+    assert seed.title == "Letter dated 1 March 2021 from the Secretary-General"
+    roles = [[block.kind for block in section.blocks] for section in seed.sections]
+    assert roles == [
+        ["letter_title", "paragraph", "signature"],
+        ["annex", "paragraph"],
+        ["enclosure", "report_title", "section_heading", "numbered", "numbered"],
+        ["annex", "paragraph"],
+    ]
+    numbered = seed.sections[2].blocks[3]
+    assert (numbered.number, make_sample.inline_text(numbered.markdown)) == (
+        "1",
+        "First numbered paragraph about the office.",
+    )
+
+
+def test_inline_markup_becomes_html_and_plain_text():
+    paragraph = make_sample.parse_seed(SMALL_SEED).sections[0].blocks[1].markdown
+    assert make_sample.inline_text(paragraph) == (
+        "I have the honour to transmit resolution 1244 (1999) texts, wrapped over two lines."
+    )
+    two_space_break = make_sample.markdown_blocks("Distr.: General" + "  \n" + "1 March 2021")
+    assert (
+        make_sample.inline_html(two_space_break[0].markdown) == "Distr.: General<br/>1 March 2021"
+    )
+    assert make_sample.inline_html("Jens **Stoltenberg**") == "Jens <b>Stoltenberg</b>"
+    assert make_sample.inline_html("*(Signed)* A & B") == "<i>(Signed)</i> A &amp; B"
+    # "fi" and "ffi" are split so that the PDF's text says "office", not a ligature glyph.
+    assert make_sample.inline_html("office") == "of<span>f</span><span>i</span>ce"
+
+
+def test_small_seed_typesets_with_annexes_on_their_own_pages(tmp_path):
+    seed_file = tmp_path / "small.md"
+    seed_file.write_text(SMALL_SEED, encoding="utf-8")
+    with pymupdf.open("pdf", make_sample.build_pdf(seed_file)) as doc:
+        assert doc.page_count == 4
+        assert [body_lines(page)[0] for page in list(doc)[1:]] == [
+            "Annex I",
+            "Enclosure",
+            "Annex II",
+        ]
+        assert furniture_text(doc[3], top=True) == "Security Council, 1 March 2021"
+        assert [entry[1] for entry in doc.get_toc()] == [
+            "Letter dated 1 March 2021 from the Secretary-General",
+            "Annex I",
+            "Enclosure: Report title",
+            "First heading",
+            "Annex II",
+        ]
