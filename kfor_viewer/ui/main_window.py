@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kfor_viewer.core.edit_commands import UndoStack
 from kfor_viewer.ui.actions import ViewerActions
+from kfor_viewer.ui.evidence_flash import EvidenceFlash
+from kfor_viewer.ui.extraction_runner import ExtractionRunner
+from kfor_viewer.ui.fields_panel import FieldsPanel
 from kfor_viewer.ui.find_bar import FindBar
 from kfor_viewer.ui.message_banner import MessageBanner
 from kfor_viewer.ui.outline_panel import OutlinePanel
@@ -100,6 +104,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.page_box = PageBox(self)
         self.zoom_box = ZoomBox(self)
+        self._build_fields_dock()
+
+    def _build_fields_dock(self) -> None:
+        # one undo history and one store per document, shared by the panels that edit it
+        self.undo_stack = UndoStack()
+        self.annotation_store: Any = None
+        self.extraction_runner = ExtractionRunner(self)
+        self.fields_panel = FieldsPanel(self.extraction_runner, self.undo_stack, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.fields_panel)
+        self.evidence_flash = EvidenceFlash(self.page_view, self)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -122,6 +136,7 @@ class MainWindow(QMainWindow):
                 None,
                 a.show_thumbnails,
                 a.show_outline,
+                self.fields_panel.toggleViewAction(),
             ],
         )
         self._add_menu(
@@ -188,6 +203,8 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(view.setFocus)
         self.recent_menu.requestOpen.connect(self.open_path)
         self.sidebar.currentChanged.connect(lambda _i: self._sync_sidebar_actions())
+        self.fields_panel.requestEvidence.connect(self.evidence_flash.show_evidence)
+        self.extraction_runner.identified.connect(self._on_document_identified)
 
     def _connect_client(self) -> None:
         self.client.opened.connect(self._on_opened)
@@ -260,6 +277,7 @@ class MainWindow(QMainWindow):
         self.page_box.set_count(info.page_count)
         self.page_box.set_page(0)
         self.find_bar.document_changed()
+        self.fields_panel.set_document(info.path)
         self.setWindowTitle(f"{info.title or os.path.basename(info.path)} — {APP_TITLE}")
         self.recent_menu.add(info.path)
         self._set_document_actions_enabled(True)
@@ -272,6 +290,19 @@ class MainWindow(QMainWindow):
                 "This file was damaged and has been repaired while "
                 "opening; some pages may not display correctly."
             )
+
+    def _on_document_identified(self, _generation: int, identity: Any) -> None:
+        """The open document's annotation store, for every panel that shows or edits it."""
+        from kfor_viewer.core.annotation_store import AnnotationStore, StoreReadError
+
+        try:
+            self.annotation_store = AnnotationStore.open(identity)
+        except StoreReadError as error:
+            self.annotation_store = None
+            self.banner.show_message(str(error))
+        for warning in self.annotation_store.warnings if self.annotation_store else ():
+            self.banner.show_message(warning.message)
+        self.fields_panel.set_store(self.annotation_store)
 
     def cache_clear_other_documents(self) -> None:
         """Images of the previous document are never shown again: free their memory now."""
@@ -401,6 +432,8 @@ class MainWindow(QMainWindow):
     # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.fields_panel.save()
+        self.extraction_runner.shutdown()
         self.requests.stop()
         self.client.shutdown()
         super().closeEvent(event)
