@@ -369,11 +369,9 @@ class _TextBuilder:
 
     def _rejoin_hyphen(self, previous: Line, line: Line) -> bool:
         """Join a word split by a line-end hyphen; drop the hyphen unless it is a compound's."""
-        last, first = previous.words[-1].text, line.words[0].text
-        if len(last) < 3 or last[-1] not in HYPHENS or not last[-2].isalpha():
+        if not _split_word(previous, line):
             return False
-        if not first[:1].islower():
-            return False
+        last = previous.words[-1].text
         fragment = re.split(r"[-\u2010\s]", last[:-1])[-1]
         keep = last[-1] != "\u00ad" and (
             fragment.lower() in COMPOUND_PREFIXES or not fragment[:1].islower()
@@ -388,6 +386,8 @@ class _TextBuilder:
         self.doc_text._seg_ends[-1] -= 1
 
     def _breaks(self, previous: Line, line: Line) -> bool:
+        if _split_word(previous, line):
+            return False  # a paragraph never ends in the first half of a hyphenated word
         full = previous.rect[2] >= self.right - 0.15 * (self.right - self.left)
         terminal = previous.text.rstrip()[-1:] in ".:;!?"
         if _numbered(line, terminal) or not full or self._offset(line) or self._offset(previous):
@@ -408,6 +408,12 @@ class _TextBuilder:
     def _offset(self, line: Line) -> bool:
         """Starts far right of the margin: a centred heading or a right-hand header column."""
         return line.rect[0] > self.left + 0.25 * (self.right - self.left)
+
+
+def _split_word(previous: Line, line: Line) -> bool:
+    """Does `previous` end in a line-end hyphen that `line` continues in lower case?"""
+    last, first = previous.words[-1].text, line.words[0].text
+    return len(last) >= 3 and last[-1] in HYPHENS and last[-2].isalpha() and first[:1].islower()
 
 
 def _numbered(line: Line, previous_terminal: bool) -> bool:

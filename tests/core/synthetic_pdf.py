@@ -2,7 +2,8 @@
 paragraphs with a tab, headings, page breaks mid-paragraph, forced hyphenation and the page
 furniture of the family (running symbol, page label "2/3", job number, barcode).
 
-A "|" inside a word marks a hyphenation point used when the word does not fit the line.
+A "|" inside a word marks a hyphenation point used when the word does not fit the line; a "~"
+forces a line-end hyphen there.
 """
 
 from __future__ import annotations
@@ -112,6 +113,14 @@ def _wrap(text: str, width: float, font: str) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if "~" in word:  # a forced line-end hyphenation
+            head, word = word.split("~", 1)
+            candidate = f"{current} {head}-".strip()
+            if not fits(candidate):
+                lines.append(current)
+                candidate = f"{head}-"
+            lines.append(candidate)
+            current = ""
         candidate = f"{current} {word.replace('|', '')}".strip()
         if fits(candidate):
             current = candidate
