@@ -184,8 +184,9 @@ def test_the_script_rebuilds_the_committed_pdf(tmp_path, sample_doc):
         assert rebuilt.page_count == sample_doc.page_count
         for new_page, old_page in zip(rebuilt, sample_doc, strict=True):
             assert new_page.get_text() == old_page.get_text()
-    committed = REPO_ROOT / "resources" / "samples" / "kfor-report-2020-q2-q3.pdf"
-    assert output.read_bytes() == committed.read_bytes(), "the rebuild is not byte-identical"
+    # Byte equality with the committed file would tie the test to one PyMuPDF release; a second
+    # build in the same environment must match the first to the byte.
+    assert make_sample.build_pdf(SEED) == output.read_bytes(), "the build is not reproducible"
 
 
 # The script's own Markdown reading, on small documents of the same family.
