@@ -26,7 +26,7 @@ DEFAULT_SEED = REPO_ROOT.parent / "shared" / "seed" / "kfor-report-2020-q2-q3.md
 DEFAULT_OUTPUT = REPO_ROOT / "resources" / "samples" / "kfor-report-2020-q2-q3.pdf"
 
 PAGE = pymupdf.paper_rect("a4")
-MARGIN_X = 72.0  # about 2.5 cm, as in UN documents
+MARGIN_X = 70.9  # 2.5 cm, as in UN documents
 MARGIN_TOP = 68.0
 MARGIN_BOTTOM = 72.0
 BODY_RECT = pymupdf.Rect(MARGIN_X, MARGIN_TOP, PAGE.width - MARGIN_X, PAGE.height - MARGIN_BOTTOM)
@@ -196,11 +196,11 @@ def _heading_role(state: str) -> str:
 # Typesetting with PyMuPDF's Story.
 
 CSS = """
-body { font-family: Times; font-size: 10pt; line-height: 12pt; }
+body { font-family: Times; font-size: 10pt; line-height: 12pt; margin: 0; }
 p { margin: 0 0 6pt 0; text-align: justify; }
 .organisation { font-size: 10pt; margin: 0; padding: 0 0 3pt 0; text-align: left;
                 border-bottom: 0.75pt solid black; }
-.header { width: 100%; border-bottom: 3pt solid black; margin: 0 0 24pt 0; }
+.header { width: 100%; border-bottom: 3pt solid black; margin: 0 0 24pt 0; border-spacing: 0; }
 .organ { font-size: 24pt; font-weight: bold; line-height: 28pt; padding: 14pt 0 10pt 0;
          vertical-align: bottom; }
 .distribution { width: 150pt; padding: 12pt 0 10pt 0; vertical-align: bottom; }
