@@ -16,7 +16,8 @@ QT_RUNTIME_PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 )
 OCR_PACKAGES=(tesseract-ocr tesseract-ocr-eng)
-TEST_PACKAGES=(xvfb xauth poppler-utils desktop-file-utils dpkg-dev binutils)
+# libpython3-dev: PyInstaller (the packaging test) needs Debian's shared libpython3.X.so.
+TEST_PACKAGES=(xvfb xauth poppler-utils desktop-file-utils dpkg-dev binutils libpython3-dev)
 
 install_system_packages() {
   local missing=()
