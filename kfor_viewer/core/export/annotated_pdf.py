@@ -46,8 +46,9 @@ def render_annotated_pdf(
     bytes of the annotated copy."""
     written = skipped = 0
     total = len(summary.highlights)
+    chars = _PageChars()
     for index, highlight in enumerate(summary.highlights):
-        if _add(document, highlight):
+        if _add(document, highlight, chars):
             written += 1
         else:
             skipped += 1
@@ -57,11 +58,13 @@ def render_annotated_pdf(
     return AnnotatedPdf(data, written, skipped)
 
 
-def _add(document: pymupdf.Document, highlight: Highlight) -> bool:
+def _add(document: pymupdf.Document, highlight: Highlight, chars: _PageChars) -> bool:
     quads = _quads(highlight)
     if highlight.orphan or not quads or not 1 <= highlight.page <= document.page_count:
         return False
     page = document[highlight.page - 1]
+    if not highlight.quads:
+        quads = [chars.snap(page, q.rect).quad for q in quads]
     annot = page.add_highlight_annot(quads=quads)
     annot.set_colors(stroke=color_rgb(highlight.color))
     info = {
@@ -74,6 +77,46 @@ def _add(document: pymupdf.Document, highlight: Highlight) -> bool:
     annot.update()
     document.xref_set_key(annot.xref, "NM", pymupdf.get_pdf_str(highlight.id))
     return True
+
+
+class _PageChars:
+    """Character boxes per page, read once, to fit a highlight's rects to the characters.
+
+    The store's rects may be estimated inside a word (a quote that stops mid-word or before a
+    full stop); a reader copying the highlighted text takes the characters whose centre is
+    inside, so each rect is widened or narrowed to whole characters."""
+
+    def __init__(self) -> None:
+        self._boxes: dict[int, list[pymupdf.Rect]] = {}
+
+    def snap(self, page: pymupdf.Page, rect: pymupdf.Rect) -> pymupdf.Rect:
+        boxes = self._boxes.get(page.number)
+        if boxes is None:
+            boxes = self._boxes[page.number] = _char_boxes(page)
+        chosen = [box for box in boxes if _mostly_inside(box, rect)]
+        if not chosen:
+            return rect
+        return pymupdf.Rect(min(b.x0 for b in chosen), rect.y0, max(b.x1 for b in chosen), rect.y1)
+
+
+def _char_boxes(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    return [
+        pymupdf.Rect(char["bbox"])
+        for block in page.get_text("rawdict")["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+        for char in span["chars"]
+        if not char["c"].isspace()
+    ]
+
+
+def _mostly_inside(box: pymupdf.Rect, rect: pymupdf.Rect) -> bool:
+    """At least 40% of the character's width inside the rect, on the rect's line."""
+    middle = (box.y0 + box.y1) / 2
+    if not rect.y0 <= middle <= rect.y1 or box.width <= 0:
+        return False
+    overlap = min(box.x1, rect.x1) - max(box.x0, rect.x0)
+    return overlap >= 0.4 * box.width
 
 
 def _quads(highlight: Highlight) -> list[pymupdf.Quad]:
