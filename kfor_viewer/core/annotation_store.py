@@ -255,7 +255,8 @@ class AnnotationStore:
                 f"Could not read {self.path}: {describe_os_error(error)}"
             ) from error
         try:
-            document, warnings = decode_store(data, self.sha256)
+            known = {line: annotation for annotation, line in self._encoded.values()}
+            document, warnings = decode_store(data, self.sha256, known)
         except StoreFileProblem as problem:
             return None, [self._set_aside(problem)]
         self._disk_signature = signature
