@@ -30,6 +30,21 @@ def paint_image(painter: QPainter, target: QRectF, image: QImage) -> None:
     painter.drawImage(target, image, QRectF(image.rect()))
 
 
+def paint_tiles(
+    painter: QPainter,
+    target: QRectF,
+    tiles: Iterable[tuple[tuple[int, int, int, int], QImage]],
+    dpr: float,
+) -> None:
+    """Tiles (clip (x, y, width, height) in device pixels, image) over the page at `target`."""
+    for (x, y, width, height), image in tiles:
+        paint_image(
+            painter,
+            QRectF(target.x() + x / dpr, target.y() + y / dpr, width / dpr, height / dpr),
+            image,
+        )
+
+
 def paint_loading(painter: QPainter, rect: QRectF, page: int) -> None:
     painter.save()
     painter.setPen(QColor(0x9A, 0x9A, 0x9A))

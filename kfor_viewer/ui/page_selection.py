@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPainter
 
+from kfor_viewer.ui import page_painting as paint
 from kfor_viewer.ui.page_layout import PagePosition
 from kfor_viewer.ui.text_selection import (
     TextSelection,
@@ -21,6 +23,8 @@ MAX_PAGES_PER_DRAG = 200
 
 
 class SelectionTracker(QObject):
+    """Also a page-view overlay: `paint` draws the selection, `changed` asks for a repaint."""
+
     changed = Signal(object)  # TextSelection
 
     def __init__(self, client: Any, parent: QObject | None = None) -> None:
@@ -106,6 +110,14 @@ class SelectionTracker(QObject):
                 return self.selection
             ends.append((point.page, word_index_at(words, point.x, point.y)))
         return select_range(self._words, ends[0], ends[1])
+
+    def paint(self, painter: QPainter, page: int, to_view: Any) -> None:
+        """Draw the selection as a page-view overlay: a translucent band per line."""
+        for part in self.selection.pages:
+            if part.page == page:
+                paint.paint_rects(
+                    painter, [to_view(page, box) for box in part.rects], paint.SELECTION
+                )
 
     def _set(self, selection: TextSelection) -> None:
         if selection != self.selection:

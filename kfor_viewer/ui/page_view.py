@@ -21,21 +21,14 @@ from kfor_viewer.ui.page_layout import (
     PagePosition,
     Rect,
     clamp_zoom,
-    device_size,
     fit_page_zoom,
     fit_width_zoom,
-    needs_tiles,
     next_zoom_step,
-    preview_size,
-    visible_tiles,
 )
 from kfor_viewer.ui.page_selection import SelectionTracker
-from kfor_viewer.ui.render_requests import (
-    PRIORITY_AHEAD,
-    PRIORITY_PREVIEW,
-    PRIORITY_VISIBLE,
-    RenderRequests,
-)
+from kfor_viewer.ui.render_plan import page_keys, plan_renders
+from kfor_viewer.ui.render_requests import RenderRequests
+from kfor_viewer.ui.search_highlights import SearchHighlights
 
 FIT_WIDTH = "fit-width"
 FIT_PAGE = "fit-page"
@@ -64,15 +57,16 @@ class PageView(QAbstractScrollArea):
         self._scroll_direction = 1
         self._last_scroll = 0
         self._failed: dict[int, str] = {}
-        self._hits: dict[int, list[tuple[float, float, float, float]]] = {}
-        self._current_hit: Any = None
         self._overlays: list[Any] = []
         self.history: NavigationHistory[PagePosition] = NavigationHistory()
+        self.search_highlights = SearchHighlights(self)
         self.selection_tracker = SelectionTracker(client, self)
-        self.selection_tracker.changed.connect(self._on_selection_changed)
+        self.selection_tracker.changed.connect(self.selectionChanged)
         self._render_timer = QTimer(self, singleShot=True, interval=0)
         self._render_timer.timeout.connect(self._request_visible)
         self._setup_widget()
+        self.add_overlay(self.search_highlights)
+        self.add_overlay(self.selection_tracker)
         requests.imageReady.connect(self._on_image_ready)
         requests.renderFailed.connect(self._on_render_failed)
 
@@ -90,8 +84,7 @@ class PageView(QAbstractScrollArea):
     def set_document(self, info: Any, generation: int) -> None:
         self._info, self._generation = info, generation
         self._failed.clear()
-        self._hits.clear()
-        self._current_hit = None
+        self.search_highlights.clear()
         self.history.clear()
         self.historyChanged.emit(False, False)
         self.selection_tracker.reset(generation)
@@ -275,20 +268,17 @@ class PageView(QAbstractScrollArea):
         self._overlays.append(overlay)
         changed = getattr(overlay, "changed", None)
         if changed is not None:
-            changed.connect(self.viewport().update)
+            changed.connect(lambda *_args: self.viewport().update())
 
     # --- search hits ----------------------------------------------------------------------
     def set_search_hits(self, hits: Any) -> None:
-        self._hits = {}
-        for hit in hits:
-            self._hits.setdefault(hit.page, []).extend(hit.rects)
-        self.viewport().update()
+        self.search_highlights.set_hits(hits)
 
     def set_current_hit(self, hit: Any) -> None:
-        self._current_hit = hit
+        """Emphasise `hit` (a SearchHit, or None) and scroll it into view."""
+        self.search_highlights.set_current(hit)
         if hit is not None and hit.rects:
             self.scroll_into_view(hit.page, hit.rects[0])
-        self.viewport().update()
 
     # --- selection ------------------------------------------------------------------------
     def select_current_page(self) -> None:
@@ -302,10 +292,6 @@ class PageView(QAbstractScrollArea):
 
     def clear_selection(self) -> None:
         self.selection_tracker.clear()
-
-    def _on_selection_changed(self, selection: Any) -> None:
-        self.viewport().update()
-        self.selectionChanged.emit(selection)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
@@ -394,49 +380,20 @@ class PageView(QAbstractScrollArea):
             self._render_timer.start()
 
     def _request_visible(self) -> None:
-        if self._info is None:
-            return
-        view = self._visible_layout_rect()
-        pages = self._layout.visible_pages(view.y, view.bottom)
-        wanted: dict[RenderKey, int] = {}
-        for page in pages:
-            wanted.update(self._wanted_for_page(page, view, PRIORITY_VISIBLE))
-        ahead = (pages.stop if self._scroll_direction > 0 else pages.start - 1) if pages else -1
-        if 0 <= ahead < len(self._layout):
-            wanted.update(self._wanted_for_page(ahead, None, PRIORITY_AHEAD))
-        self._requests.want("page-view", wanted)
-
-    def _wanted_for_page(self, page: int, view: Rect | None, priority: int) -> dict[RenderKey, int]:
-        if page in self._failed:
-            return {}
-        keys = self._keys_for_page(page, view)
-        return {
-            key: (PRIORITY_PREVIEW if key.clip is None and len(keys) > 1 else priority)
-            for key in keys
-            if self._cache.get(key) is None
-        }
+        if self._info is not None:
+            wanted = plan_renders(
+                self._layout,
+                self._generation,
+                self.devicePixelRatioF(),
+                self._visible_layout_rect(),
+                self._scroll_direction,
+                lambda key: key in self._cache,
+                self._failed,
+            )
+            self._requests.want("page-view", wanted)
 
     def _keys_for_page(self, page: int, view: Rect | None) -> list[RenderKey]:
-        """The whole page at the exact size; at high zoom a small preview plus the tiles
-        that meet `view` (none for a page that is not on screen)."""
-        rect = self._layout.rects[page]
-        dpr = self.devicePixelRatioF()
-        width, height = device_size(rect, dpr)
-        if not needs_tiles(width, height):
-            return [RenderKey(self._generation, page, width, height)]
-        keys = [RenderKey(self._generation, page, *preview_size(width, height))]
-        if view is not None:
-            visible = (
-                (max(view.x, rect.x) - rect.x) * dpr,
-                (max(view.y, rect.y) - rect.y) * dpr,
-                (min(view.right, rect.right) - rect.x) * dpr,
-                (min(view.bottom, rect.bottom) - rect.y) * dpr,
-            )
-            keys += [
-                RenderKey(self._generation, page, width, height, clip)
-                for clip in visible_tiles(width, height, visible)
-            ]
-        return keys
+        return page_keys(self._layout, page, self._generation, self.devicePixelRatioF(), view)
 
     def _on_image_ready(self, key: RenderKey) -> None:
         if key.doc_generation == self._generation and key.page < len(self._layout):
@@ -481,44 +438,26 @@ class PageView(QAbstractScrollArea):
             paint.paint_failed(painter, target, page, self._failed[page])
             return
         keys = self._keys_for_page(page, view)
-        whole = self._cache.get(keys[0]) or self._cache.closest(
-            self._generation, page, keys[0].px_width
-        )
+        # Tiled: under the tiles, the sharpest whole-page image there is (the preview at worst).
+        whole = None if len(keys) > 1 else self._cache.get(keys[0])
+        if whole is None:
+            whole = self._cache.closest(self._generation, page, keys[-1].px_width)
         if whole is not None:
             paint.paint_image(painter, target, whole)
         elif len(keys) == 1:
             paint.paint_loading(painter, target, page)
-        dpr = self.devicePixelRatioF()
-        for key in keys[1:]:
-            tile = self._cache.get(key)
-            if tile is not None:
-                x, y, width, height = key.clip
-                tile_rect = QRectF(
-                    target.x() + x / dpr, target.y() + y / dpr, width / dpr, height / dpr
-                )
-                paint.paint_image(painter, tile_rect, tile)
+        tiles = [(key.clip, self._cache.get(key)) for key in keys[1:]]
+        paint.paint_tiles(
+            painter,
+            target,
+            [(clip, image) for clip, image in tiles if image],
+            self.devicePixelRatioF(),
+        )
         self._paint_overlays(painter, page)
 
     def _paint_overlays(self, painter: QPainter, page: int) -> None:
-        to_view = self._page_box_to_view
-        paint.paint_rects(
-            painter, [to_view(page, box) for box in self._hits.get(page, ())], paint.SEARCH_HIT
-        )
-        hit = self._current_hit
-        if hit is not None and hit.page == page:
-            paint.paint_rects(
-                painter,
-                [to_view(page, box) for box in hit.rects],
-                paint.CURRENT_HIT,
-                paint.CURRENT_HIT_EDGE,
-            )
-        for part in self.selection_tracker.selection.pages:
-            if part.page == page:
-                paint.paint_rects(
-                    painter, [to_view(page, box) for box in part.rects], paint.SELECTION
-                )
         for overlay in self._overlays:
-            overlay.paint(painter, page, to_view)
+            overlay.paint(painter, page, self._page_box_to_view)
 
     def page_point_to_viewport(self, page: int, x: float, y: float) -> QPointF:
         """Where a point of a page (PDF points) is in the viewport right now."""

@@ -13,12 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-# Lower runs sooner (DocumentClient.request_render).
-PRIORITY_VISIBLE = 0
-PRIORITY_AHEAD = 2
-PRIORITY_PREVIEW = 1
-PRIORITY_THUMBNAIL = 5
-
 
 class RenderRequests(QObject):
     imageReady = Signal(object)  # RenderKey, now in the cache

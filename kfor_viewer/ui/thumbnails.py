@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from kfor_viewer.core.pdf_types import RenderKey
-from kfor_viewer.ui.render_requests import PRIORITY_THUMBNAIL, RenderRequests
+from kfor_viewer.ui.render_plan import PRIORITY_THUMBNAIL
+from kfor_viewer.ui.render_requests import RenderRequests
 
 THUMB_WIDTH = 120
 LABEL_HEIGHT = 20
@@ -144,6 +145,7 @@ class ThumbnailsPanel(QListView):
     def set_document(self, sizes: tuple[tuple[float, float], ...], generation: int) -> None:
         self.thumbnail_model.device_pixel_ratio = self.devicePixelRatioF()
         self.thumbnail_model.set_document(sizes, generation)
+        self.set_current_page(0)
         self._schedule_requests()
 
     def set_current_page(self, page: int) -> None:

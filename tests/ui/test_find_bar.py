@@ -23,12 +23,12 @@ def test_find_counts_hits_and_steps_through_them(qtbot, viewer, long_pdf):
     assert bar.isVisible()
     assert bar.hit_count == 24  # "EULEX" and "eulex" on each of 12 pages
     assert bar.count_label.text() == "1 of 24"
-    assert view._current_hit.page == 0
-    assert sum(len(rects) for rects in view._hits.values()) == 24
+    assert view.search_highlights.current.page == 0
+    assert sum(len(rects) for rects in view.search_highlights.boxes.values()) == 24
     for _ in range(3):
         qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
     assert bar.count_label.text() == "4 of 24"
-    assert view._current_hit.page == 1
+    assert view.search_highlights.current.page == 1
     assert view.current_page == 1
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert bar.count_label.text() == "3 of 24"
@@ -57,8 +57,8 @@ def test_no_match_says_so_and_escape_closes_the_bar(qtbot, viewer, text_pdf):
     assert bar.count_label.text() == "No matches"
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert bar.isHidden()
-    assert viewer.page_view._hits == {}
-    assert viewer.page_view._current_hit is None
+    assert viewer.page_view.search_highlights.boxes == {}
+    assert viewer.page_view.search_highlights.current is None
 
 
 def test_find_in_the_sample_counts_every_eulex(qtbot, viewer, sample_pdf):

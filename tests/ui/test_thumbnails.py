@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kfor_viewer.ui.render_requests import PRIORITY_THUMBNAIL
+from kfor_viewer.ui.render_plan import PRIORITY_THUMBNAIL
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
 
 
