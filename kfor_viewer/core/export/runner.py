@@ -84,6 +84,8 @@ def export_file(
 ) -> ExportOutcome:
     """Export `pdf_path` to `output`. `annotations` (e.g. the window's unsaved state) replaces
     the store on disk when given. Raises ExportError or ExportCancelled."""
+    if output_format not in FORMATS:
+        raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
     report = progress or (lambda fraction, message: None)
     source, target = Path(pdf_path), Path(output)
     check_output_path(target, source)
