@@ -141,6 +141,44 @@ def test_later_pages_repeat_a_running_header_and_the_first_does_not(sample_doc):
     assert "Security Council" in headers.pop()
 
 
+def test_numbered_paragraphs_hang_their_number_in_the_margin(sample_doc):
+    """Each number stands left of its paragraph, and every line of the paragraph starts at the
+    same indent: the text block hangs, it does not wrap back under the number."""
+    checked = 0
+    for page in sample_doc:
+        lines = [
+            (line["bbox"], "".join(span["text"] for span in line["spans"]).strip())
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+        ]
+        body = [(box, text) for box, text in lines if FURNITURE_MARGIN < box[1] < 780 and text]
+        numbers = [box for box, text in body if re.fullmatch(r"\d+\.", text)]
+        if not numbers:
+            continue
+        text_lines = [box for box, text in body if not re.fullmatch(r"\d+\.", text)]
+        indent = min(box[0] for box in text_lines)
+        for number in numbers:
+            beside = [box for box in text_lines if abs(box[1] - number[1]) < 1.0]
+            assert beside, "a number stands alone on its line"
+            assert beside[0][0] - number[0] >= 28, "the text is not indented past the number"
+            assert number[2] < indent
+            checked += 1
+    assert checked == 15  # paragraphs 1-7 and 1-8 of the two reports
+
+
+def test_body_text_is_set_in_a_times_like_serif_at_10pt(sample_doc):
+    spans = [
+        span
+        for block in sample_doc[2].get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+        if span["text"].strip()
+    ]
+    body = [span for span in spans if span["size"] == pytest.approx(10)]
+    assert len(body) > 0.8 * len(spans)
+    assert all("Roman" in span["font"] or "Times" in span["font"] for span in spans)
+
+
 def test_no_document_symbol_is_invented(sample_text, sample_doc):
     assert not re.search(r"S/\d{4}/\d+", sample_text)
     assert not re.search(r"S/\d{4}/\d+", str(sample_doc.metadata))
