@@ -206,24 +206,31 @@ class AnnotationStore:
 
     def save(self) -> list[StoreWarning]:
         """Merge with the file on disk and write atomically. Raises StoreWriteError (nothing is
-        lost: the store stays dirty). Returns warnings about a bad file found and moved aside."""
+        lost: the store stays dirty). Returns warnings about a bad file found and moved aside.
+        Observers hear of what the merge brought in once the file is written and unlocked."""
+        if not self._dirty and self.path.exists():
+            return self.refresh()  # nothing of ours is missing from the file
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with file_lock(self.path.with_name(self.path.name + ".lock")):
                 remove_stale_temporaries(self.path)
-                warnings = self._merge_from_disk(mark_dirty=False)
+                change, warnings = self._merge_from_disk()
                 atomic_write(self.path, encode_store(self._document, self._encoded))
                 self._disk_signature = _signature(self.path)
         except FileWriteError as error:
             raise StoreWriteError(_write_failure(self.path, str(error))) from error
-        except OSError as error:
-            raise StoreWriteError(_write_failure(self.path, describe_os_error(error))) from error
+        except (OSError, StoreReadError) as error:
+            reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
+            raise StoreWriteError(_write_failure(self.path, reason)) from error
         self._dirty = False
+        self._changed(change, dirty=False)
         return warnings
 
     def refresh(self) -> list[StoreWarning]:
         """Take in what another instance saved (nothing is written); observers hear of it."""
-        return self._merge_from_disk(mark_dirty=False)
+        change, warnings = self._merge_from_disk()
+        self._changed(change, dirty=False)
+        return warnings
 
     def _load_from_disk(self) -> list[StoreWarning]:
         loaded, warnings = self._read_disk_file()
@@ -235,13 +242,13 @@ class AnnotationStore:
         self._dirty = any(w.kind == "migrated" for w in warnings)
         return warnings
 
-    def _merge_from_disk(self, mark_dirty: bool) -> list[StoreWarning]:
+    def _merge_from_disk(self) -> tuple[StoreChange, list[StoreWarning]]:
         if self._disk_signature is not None and self._disk_signature == _signature(self.path):
-            return []  # unchanged since we last read or wrote it
+            return StoreChange(), []  # unchanged since we last read or wrote it
         loaded, warnings = self._read_disk_file()
-        if loaded is not None:
-            self._changed(merge_documents(self._document, loaded, True), dirty=mark_dirty)
-        return warnings
+        if loaded is None:
+            return StoreChange(), warnings
+        return merge_documents(self._document, loaded, True), warnings
 
     def _read_disk_file(self) -> tuple[DocumentAnnotations | None, list[StoreWarning]]:
         signature = _signature(self.path)

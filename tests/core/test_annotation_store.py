@@ -15,7 +15,12 @@ from pathlib import Path
 import pytest
 
 from kfor_viewer.core import safe_files
-from kfor_viewer.core.annotation_store import AnnotationStore, StoreChange, StoreWriteError
+from kfor_viewer.core.annotation_store import (
+    AnnotationStore,
+    StoreChange,
+    StoreReadError,
+    StoreWriteError,
+)
 from kfor_viewer.core.annotations import FieldCorrection
 from kfor_viewer.core.document_identity import DocumentIdentity
 from tests.conftest import REPO_ROOT
@@ -332,3 +337,38 @@ def test_a_store_killed_while_saving_holds_the_last_or_previous_state(tmp_path):
         survivor.add(make_annotation(5_000))
         survivor.save()  # the lock is free again and stale temporaries are cleared
         assert not list(survivor.path.parent.glob(".*.tmp"))
+
+
+def test_an_unreadable_store_is_a_clear_error_on_open_and_on_save(tmp_path, monkeypatch):
+    store = _open(tmp_path)
+    store.add(make_annotation(0))
+    store.save()
+    on_disk = store.path.read_bytes()
+    store.path.write_bytes(on_disk + b" ")  # changed on disk: the next save must read it
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(StoreReadError, match="permission denied"):
+        _open(tmp_path)
+    store.add(make_annotation(2))
+    with pytest.raises(StoreWriteError, match="permission denied"):
+        store.save()
+    assert store.dirty and len(store.annotations()) == 2
+    monkeypatch.undo()
+    assert store.path.read_bytes() == on_disk + b" "
+
+
+def test_observers_hear_of_merged_changes_after_the_file_is_written(tmp_path):
+    mine, theirs = _open(tmp_path), _open(tmp_path)
+    theirs.add(make_annotation(1))
+    theirs.save()
+    on_disk_when_told = []
+    mine.subscribe(lambda change: on_disk_when_told.append(mine.path.read_text()))
+    mine.add(make_annotation(0))
+    on_disk_when_told.clear()
+    mine.save()
+    (seen,) = on_disk_when_told
+    assert make_annotation(0).id in seen and make_annotation(1).id in seen
+    assert _open(tmp_path).save() == []  # nothing to write: a clean store only refreshes
