@@ -390,6 +390,7 @@ def finish(raw_pdf: bytes, seed: SeedDocument, outline: list[OutlineEntry]) -> b
         }
     )
     doc.set_pagemode("UseOutlines")
+    doc.set_language("en")  # the seed's "Original: English"; screen readers pick the voice
     doc.subset_fonts()  # a third of the size; the subset tags repeat on every run (checked)
     output = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
     doc.close()
@@ -397,7 +398,10 @@ def finish(raw_pdf: bytes, seed: SeedDocument, outline: list[OutlineEntry]) -> b
 
 
 def build_pdf(seed_path: Path) -> bytes:
+    """The finished PDF; ValueError when the seed holds no letter or annex to typeset."""
     seed = parse_seed(seed_path.read_text(encoding="utf-8"))
+    if not seed.sections:
+        raise ValueError(f"{seed_path} has nothing after its header block to typeset")
     raw_pdf, outline = typeset(seed)
     return finish(raw_pdf, seed, outline)
 
@@ -410,7 +414,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seed.is_file():
         print(f"make_sample: no seed file at {args.seed}", file=sys.stderr)
         return 2
-    pdf = build_pdf(args.seed)
+    try:
+        pdf = build_pdf(args.seed)
+    except (ValueError, UnicodeDecodeError) as error:
+        print(f"make_sample: {error}", file=sys.stderr)
+        return 2
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(pdf)
     print(f"wrote {args.output} ({len(pdf)} bytes)")
