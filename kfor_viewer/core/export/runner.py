@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +30,9 @@ from kfor_viewer.core.export.summary import (
     ExportOptions,
     Summary,
     build_summary,
+    select_annotations,
 )
-from kfor_viewer.core.extraction import ExtractionError, extract, open_pdf
+from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extract, open_pdf
 from kfor_viewer.core.safe_files import FileWriteError, atomic_write
 
 FORMATS: dict[str, str] = {
@@ -84,73 +84,117 @@ def export_file(
 ) -> ExportOutcome:
     """Export `pdf_path` to `output`. `annotations` (e.g. the window's unsaved state) replaces
     the store on disk when given. Raises ExportError or ExportCancelled."""
-    if output_format not in FORMATS:
-        raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
     report = progress or (lambda fraction, message: None)
-    source, target = Path(pdf_path), Path(output)
-    check_output_path(target, source)
-    report(0.0, "Reading the document")
-    warnings: list[str] = []
-    with closing(_open(source)) as document:
-        stored = annotations
-        if stored is None:
-            stored = load_annotations(source, document, data_dir, warnings)
-        summary = summarise(document, stored, options, report)
-        data, skipped = render(output_format, summary, document, report)
-    report(0.95, "Writing the file")
-    write_export(data, target, source)
-    report(1.0, "Done")
-    return ExportOutcome(
-        target, output_format, len(summary.highlights), skipped, len(data), tuple(warnings)
-    )
-
-
-def summarise(
-    document: pymupdf.Document,
-    stored: DocumentAnnotations,
-    options: ExportOptions,
-    progress: Progress,
-) -> Summary:
-    """Extraction plus annotations as one Summary (images cropped when the options ask)."""
-    progress(0.05, "Extracting the fields")
+    job = ExportJob(pdf_path, output_format, output, options, data_dir, annotations)
     try:
-        result = extract(document)
+        report(0.0, "Reading the document")
+        total = job.prepare()
+        while job.pictures_left:
+            job.crop(1)
+            done = total - job.pictures_left
+            report(0.1 + 0.6 * done / total, f"Cropping passage {done} of {total}")
+        report(0.7, "Writing the " + FORMAT_NAMES[output_format])
+        outcome = job.finish()
+    finally:
+        job.close()
+    report(1.0, "Done")
+    return outcome
+
+
+class ExportJob:
+    """One export in steps, so that a caller in another process can report progress and stop
+    between them: `prepare()` (read, extract, select), `crop(n)` while `pictures_left`, then
+    `finish()` (render and write). Always `close()` it."""
+
+    def __init__(
+        self,
+        pdf_path: str | os.PathLike[str],
+        output_format: str,
+        output: str | os.PathLike[str],
+        options: ExportOptions = DEFAULT_OPTIONS,
+        data_dir: str | os.PathLike[str] | None = None,
+        annotations: DocumentAnnotations | None = None,
+    ) -> None:
+        if output_format not in FORMATS:
+            raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
+        self.source, self.target = Path(pdf_path), Path(output)
+        check_output_path(self.target, self.source)
+        self.format, self.options, self.data_dir = output_format, options, data_dir
+        self.warnings: list[str] = []
+        self._stored = annotations
+        self._document: pymupdf.Document | None = None
+        self._result: ExtractionResult | None = None
+        self._to_crop: list[Annotation] = []
+        self._pictures: dict[str, bytes | None] = {}
+
+    @property
+    def pictures_left(self) -> int:
+        return len(self._to_crop)
+
+    def prepare(self) -> int:
+        """Reads the document and its annotations; returns how many pictures are to be cropped."""
+        self._document = _open(self.source)
+        if self._stored is None:
+            self._stored = load_annotations(
+                self.source, self._document, self.data_dir, self.warnings
+            )
+        self._result = _extract(self._document)
+        if self.options.include_images and self.format in IMAGE_FORMATS:
+            chosen = select_annotations(self._stored.annotations.values(), self.options.tags)
+            self._to_crop = [a for a in chosen if not a.orphan]
+        return len(self._to_crop)
+
+    def crop(self, count: int) -> None:
+        crop = PassageImages(self._require_document())
+        for annotation in self._to_crop[:count]:
+            self._pictures[annotation.id] = crop(annotation)
+        del self._to_crop[:count]
+
+    def finish(self) -> ExportOutcome:
+        document = self._require_document()
+        summary = build_summary(
+            self._result, self._stored, self.options, lambda a: self._pictures.get(a.id)
+        )
+        data, skipped = render(self.format, summary, document)
+        write_export(data, self.target, self.source)
+        return ExportOutcome(
+            self.target, self.format, len(summary.highlights), skipped, len(data),
+            tuple(self.warnings),
+        )  # fmt: skip
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    def _require_document(self) -> pymupdf.Document:
+        if self._document is None or self._result is None:
+            raise ExportError("the export job was not prepared")
+        return self._document
+
+
+def _extract(document: pymupdf.Document) -> ExtractionResult:
+    try:
+        return extract(document)
     except ExtractionError as error:
         raise ExportError(str(error)) from error
-    crop = PassageImages(document)
-    total = max(1, len(stored.annotations))
-    done = [0]
-
-    def image(annotation: Annotation) -> bytes | None:
-        done[0] += 1
-        progress(0.3 + 0.4 * done[0] / total, f"Cropping passage {done[0]} of {total}")
-        return crop(annotation)
-
-    return build_summary(result, stored, options, image)
 
 
-def render(
-    output_format: str, summary: Summary, document: pymupdf.Document, progress: Progress
-) -> tuple[bytes, int]:
+def render(output_format: str, summary: Summary, document: pymupdf.Document) -> tuple[bytes, int]:
     """The bytes of `summary` in `output_format` and how many highlights could not be placed."""
-    progress(0.7, "Writing the " + FORMAT_NAMES.get(output_format, output_format))
-    if output_format == "md":
-        return render_markdown(summary).encode("utf-8"), 0
-    if output_format == "html":
-        return render_html(summary).encode("utf-8"), 0
-    if output_format == "pdf":
-        return render_pdf_summary(summary, lambda pages: progress(0.8, f"Page {pages}")), 0
-    if output_format == "json":
-        return render_json(summary), 0
-    if output_format == "csv":
-        return render_csv(summary), 0
     if output_format == "annotated-pdf":
-        total = len(summary.highlights)
-        annotated = render_annotated_pdf(
-            document, summary, lambda done, _: progress(0.7 + 0.2 * done / max(1, total), "")
-        )
+        annotated = render_annotated_pdf(document, summary)
         return annotated.data, annotated.skipped
-    raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
+    renderers = {
+        "md": lambda: render_markdown(summary).encode("utf-8"),
+        "html": lambda: render_html(summary).encode("utf-8"),
+        "pdf": lambda: render_pdf_summary(summary),
+        "json": lambda: render_json(summary),
+        "csv": lambda: render_csv(summary),
+    }
+    if output_format not in renderers:
+        raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
+    return renderers[output_format](), 0
 
 
 def load_annotations(
