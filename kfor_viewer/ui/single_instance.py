@@ -173,6 +173,7 @@ class InstanceServer(QObject):
             if len(data) > MAX_REQUEST_BYTES:
                 socket.abort()
             return
+        del self._buffers[socket]  # one request per connection: ignore anything after it
         try:
             paths = decode_request(data.split(b"\n", 1)[0])
         except ValueError:  # includes JSON and Unicode errors
