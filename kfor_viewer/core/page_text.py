@@ -359,13 +359,18 @@ class _TextBuilder:
         self.length += len(text)
 
     def _emit_line(self, line: Line) -> None:
-        for i, word in enumerate(line.words):
-            if i:
-                self._emit(" ")
-            self.doc_text._add_segment(
-                self.length, self.length + len(word.text), line.page_index, word.rect
-            )
-            self._emit(word.text)
+        """The line's words joined by single spaces, each word's offsets and rect recorded."""
+        doc_text, offset, page_index = self.doc_text, self.length, line.page_index
+        for word in line.words:
+            end = offset + len(word.text)
+            doc_text._seg_starts.append(offset)
+            doc_text._seg_ends.append(end)
+            doc_text._seg_pages.append(page_index)
+            doc_text._seg_rects.append(word.rect)
+            offset = end + 1
+        text = line.text
+        self.parts.append(text)
+        self.length += len(text)
 
     def _rejoin_hyphen(self, previous: Line, line: Line) -> bool:
         """Join a word split by a line-end hyphen; drop the hyphen unless it is a compound's."""
@@ -458,15 +463,15 @@ def _clip_rect(rect: Rect, seg_start: int, seg_end: int, start: int, end: int) -
 
 def _merge_line_rects(rects: list[Rect]) -> list[Rect]:
     """One rect per run of words on the same printed line."""
-    merged: list[Rect] = []
-    for rect in rects:
+    merged: list[list[float]] = []
+    for x0, y0, x1, y1 in rects:
         if merged:
             last = merged[-1]
-            same_line = abs(_mid_y(rect) - _mid_y(last)) < 0.5 * (last[3] - last[1])
-            if same_line and rect[0] >= last[0] - 1:
-                merged[-1] = _union((last, rect))
+            same_line = abs((y0 + y1) - (last[1] + last[3])) < (last[3] - last[1])
+            if same_line and x0 >= last[0] - 1:
+                last[1], last[2], last[3] = min(last[1], y0), max(last[2], x1), max(last[3], y1)
                 continue
-        merged.append(rect)
+        merged.append([x0, y0, x1, y1])
     return [_round_rect(r) for r in merged]
 
 
@@ -479,7 +484,7 @@ def _mid_y(rect: Rect) -> float:
     return (rect[1] + rect[3]) / 2
 
 
-def _round_rect(rect: Rect) -> Rect:
+def _round_rect(rect: Rect | list[float]) -> Rect:
     return (round(rect[0], 2), round(rect[1], 2), round(rect[2], 2), round(rect[3], 2))
 
 

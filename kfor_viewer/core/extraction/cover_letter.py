@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from kfor_viewer.core.extraction import entities
-from kfor_viewer.core.extraction.dates import find_dates, find_periods
+from kfor_viewer.core.extraction.dates import find_periods
 from kfor_viewer.core.extraction.model import CoverLetter, Field
 from kfor_viewer.core.extraction.source import Region, Source
 from kfor_viewer.core.extraction.structure import SIGNED_RE
@@ -55,7 +55,7 @@ def _read_heading(source: Source, heading: Region, letter: CoverLetter) -> None:
     match = HEADING_RE.search(source.text, heading.start, heading.end)
     if match is None:
         return
-    dates = [d for d in find_dates(source.text, *match.span("date")) if d.year]
+    dates = [d for d in source.dates(*match.span("date")) if d.year]
     if dates:
         letter.date = source.field(dates[0].resolve(None), dates[0].start, dates[0].end)
     letter.sender = source.field(" ".join(match["sender"].split()), *match.span("sender"))
@@ -90,7 +90,7 @@ def _transmitted_dates(
     found: list[Field] = []
     for anchor in LETTER_DATED_RE.finditer(source.text, body.start, body.end):
         cursor = anchor.end()
-        for date in find_dates(source.text, cursor, min(body.end, cursor + 200)):
+        for date in source.dates(cursor, min(body.end, cursor + 200)):
             if not _DATE_LIST_GAP.match(source.text[cursor : date.start]):
                 break
             value = date.resolve(year_hint)

@@ -10,6 +10,7 @@ Each name is listed once, with the evidence of its first mention.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kfor_viewer.core.extraction.model import Field
 from kfor_viewer.core.extraction.source import Region, Source
@@ -56,27 +57,48 @@ RESOLUTION_RE = re.compile(
 _ONE_RESOLUTION = re.compile(r"(\d{3,4})\s*\((\d{4})\)")
 
 
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    defines: str | None = None  # for "Kosovo Force (KFOR)": "Kosovo Force"
+
+
 def organisations(source: Source, region: Region) -> list[Field]:
     found: dict[str, tuple[int, Field]] = {}
-    defined_names: set[str] = set()
-    defined_spans: list[tuple[int, int]] = []
-    text = source.text
-    for match in ACRONYM_DEFINITION_RE.finditer(text, region.start, region.end):
-        name_start = _skip_noise(text, match.start("name"), match.end("name"))
-        if name_start >= match.end("name"):
+    mentions = [
+        m
+        for m in source.memo("organisation_mentions", lambda: _organisation_mentions(source))
+        if region.start <= m.start and m.end <= region.end
+    ]
+    definitions = [m for m in mentions if m.defines]
+    defined_names = {m.defines for m in definitions}
+    for mention in mentions:
+        inside_definition = not mention.defines and any(
+            d.start <= mention.start < d.end for d in definitions
+        )
+        if mention.name in defined_names or inside_definition:
             continue
-        name = f"{text[name_start : match.end('name')]} ({match['acronym']})"
-        defined_names.add(" ".join(text[name_start : match.end("name")].split()))
-        defined_spans.append((name_start, match.end()))
-        _add(found, source, " ".join(name.split()), name_start, match.end())
-    for match in ORG_PHRASE_RE.finditer(text, region.start, region.end):
+        _add(found, source, mention.name, mention.start, mention.end)
+    return _in_text_order(found)
+
+
+def _organisation_mentions(source: Source) -> list[_Mention]:
+    """Every organisation mention of the document, scanned once and shared by its regions."""
+    text = source.text
+    mentions = []
+    for match in ACRONYM_DEFINITION_RE.finditer(text):
+        start = _skip_noise(text, match.start("name"), match.end("name"))
+        if start < match.end("name"):
+            plain = " ".join(text[start : match.end("name")].split())
+            mentions.append(_Mention(start, match.end(), f"{plain} ({match['acronym']})", plain))
+    for match in ORG_PHRASE_RE.finditer(text):
         start = _skip_noise(text, match.start("name"), match.end())
         name = " ".join(text[start : match.end()].split())
-        inside_definition = any(a <= start < b for a, b in defined_spans)
-        if len(name.split()) < 2 or name in defined_names or inside_definition:
-            continue
-        _add(found, source, name, start, match.end())
-    return _in_text_order(found)
+        if len(name.split()) >= 2:
+            mentions.append(_Mention(start, match.end(), name))
+    return mentions
 
 
 def people(source: Source, region: Region) -> list[Field]:

@@ -15,7 +15,6 @@ import pymupdf
 
 from kfor_viewer.core.extraction import checks, entities
 from kfor_viewer.core.extraction.cover_letter import cover_letter
-from kfor_viewer.core.extraction.dates import find_dates
 from kfor_viewer.core.extraction.header import document_fields
 from kfor_viewer.core.extraction.model import ExtractionResult, Field, GenericFields, Warning
 from kfor_viewer.core.extraction.reports import reports as read_reports
@@ -113,7 +112,7 @@ def _generic(source: Source, document: pymupdf.Document, heading: Region | None)
     generic = GenericFields(page_count=document.page_count)
     generic.title = _title(source, document, heading)
     seen = set()
-    for date in find_dates(source.text):
+    for date in source.dates(0, len(source.text)):
         value = date.resolve(None)
         if value is not None and value not in seen and len(seen) < MAX_GENERIC_DATES:
             seen.add(value)

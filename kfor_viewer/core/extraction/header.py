@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from kfor_viewer.core.extraction.dates import find_dates
 from kfor_viewer.core.extraction.model import DocumentFields, Evidence, Field
 from kfor_viewer.core.extraction.source import Region, Source
 from kfor_viewer.core.page_text import Line
@@ -46,7 +45,7 @@ def document_fields(source: Source, header: Region) -> DocumentFields:
 
 def _distribution_date(source: Source, header: Region) -> Field | None:
     """The first full date of the header block (it follows "Distr.: General")."""
-    for match in find_dates(source.text, header.start, header.end):
+    for match in source.dates(header.start, header.end):
         if match.year is not None:
             return source.field(match.resolve(None), match.start, match.end)
     return None

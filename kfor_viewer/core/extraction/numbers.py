@@ -68,9 +68,9 @@ QUALIFIERS = (
     "quelque",
 )
 _QUALIFIER_ALTERNATION = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-QUANTITY_RE = re.compile(
-    rf"(?:\b(?P<qualifier>{_QUALIFIER_ALTERNATION})\s+(?:of\s+)?)?(?<![\d,.])(?P<number>{NUMBER})",
-    re.IGNORECASE,
+DIGITS_RE = re.compile(rf"(?<![\d,.])(?:{DIGITS})")
+QUALIFIER_BEFORE_RE = re.compile(
+    rf"\b(?P<qualifier>{_QUALIFIER_ALTERNATION})\s+(?:of\s+)?$", re.IGNORECASE
 )
 
 
@@ -100,12 +100,14 @@ def parse_number(text: str) -> int | None:
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every number in text[start:end] with the qualifier printed just before it."""
+    """Every number written in digits in text[start:end], with the qualifier printed just
+    before it. (Figures of troops are never spelled out; counts may be: see NUMBER.)"""
     found = []
-    for match in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
-        value = parse_number(match["number"])
+    for match in DIGITS_RE.finditer(text, start, len(text) if end is None else end):
+        value = parse_number(match.group())
         if value is None:
             continue
-        qualifier = match["qualifier"].lower() if match["qualifier"] else None
-        found.append(Quantity(match.start("number"), match.end("number"), value, qualifier))
+        before = QUALIFIER_BEFORE_RE.search(text, max(match.start() - 24, 0), match.start())
+        qualifier = before["qualifier"].lower() if before else None
+        found.append(Quantity(match.start(), match.end(), value, qualifier))
     return found

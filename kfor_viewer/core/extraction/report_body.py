@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 from kfor_viewer.core.extraction import entities
-from kfor_viewer.core.extraction.dates import PeriodMatch, find_dates, find_periods, year_near
+from kfor_viewer.core.extraction.dates import PeriodMatch, find_periods, year_near
 from kfor_viewer.core.extraction.model import Field, Report
-from kfor_viewer.core.extraction.numbers import NUMBER, Quantity, find_quantities, parse_number
+from kfor_viewer.core.extraction.numbers import NUMBER, Quantity, parse_number
 from kfor_viewer.core.extraction.source import Region, Source
 
 AS_AT_RE = re.compile(r"\b(?:as\s+at|as\s+of|au)\s+(?=\d)", re.IGNORECASE)
@@ -91,7 +91,7 @@ def _as_at(
     source: Source, body: Region, anchor: dt.date | None
 ) -> tuple[Field, tuple[int, int]] | None:
     for match in AS_AT_RE.finditer(source.text, body.start, body.end):
-        dates = find_dates(source.text, match.end(), min(match.end() + 40, body.end))
+        dates = source.dates(match.end(), min(match.end() + 40, body.end))
         if not dates or dates[0].start != match.end():
             continue
         date = dates[0]
@@ -107,12 +107,12 @@ def _near(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
 
 def _masked_quantities(source: Source, region: Region) -> list[Quantity]:
     """Numbers of a sentence that are not parts of dates, resolutions or years."""
-    masked = [(d.start, d.end) for d in find_dates(source.text, region.start, region.end)]
+    masked = [(d.start, d.end) for d in source.dates(region.start, region.end)]
     masked += [
         m.span() for m in entities.RESOLUTION_RE.finditer(source.text, region.start, region.end)
     ]
     quantities = []
-    for quantity in find_quantities(source.text, region.start, region.end):
+    for quantity in source.quantities(region.start, region.end):
         if any(a <= quantity.start < b for a, b in masked):
             continue
         raw = source.text[quantity.start : quantity.end]
@@ -255,7 +255,7 @@ def _events(
     """Sentences with a day-and-month date that is not the period or the "as at" date."""
     events = []
     for sentence in source.sentences(body):
-        for date in find_dates(source.text, sentence.start, sentence.end):
+        for date in source.dates(sentence.start, sentence.end):
             if any(a <= date.start < b for a, b in excluded):
                 continue
             if date.year:

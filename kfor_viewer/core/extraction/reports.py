@@ -9,7 +9,7 @@ import re
 
 from kfor_viewer.core.extraction import report_body
 from kfor_viewer.core.extraction.cover_letter import NatoSender, find_signed, nato_senders
-from kfor_viewer.core.extraction.dates import find_dates, parse_date
+from kfor_viewer.core.extraction.dates import parse_date
 from kfor_viewer.core.extraction.model import CoverLetter, Field, Report
 from kfor_viewer.core.extraction.source import Region, Source
 from kfor_viewer.core.extraction.structure import Layout, ReportPart
@@ -62,7 +62,7 @@ def _context_dates(
     """The year implied by the document (its letter or its header's date) and that date."""
     if cover and cover.date:
         return cover.date.value.year, cover.date.value
-    dated = [d for d in find_dates(source.text, layout.header.start, layout.header.end) if d.year]
+    dated = [d for d in source.dates(layout.header.start, layout.header.end) if d.year]
     if dated:
         value = dated[0].resolve(None)
         return (value.year, value) if value else (None, None)
@@ -75,7 +75,7 @@ def _letter_date(source: Source, part: ReportPart, year_hint: int | None) -> Fie
     for paragraph in source.paragraphs(part.letter)[:4]:
         text = source.quote(paragraph)
         if NATO_LETTER_HEADING_RE.match(text):
-            dates = find_dates(source.text, paragraph.start, paragraph.end)
+            dates = source.dates(paragraph.start, paragraph.end)
             if dates and (value := dates[0].resolve(year_hint)):
                 return source.field(value, dates[0].start, dates[0].end)
         if (value := parse_date(text, year_hint)) is not None:

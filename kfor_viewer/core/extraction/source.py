@@ -3,11 +3,15 @@ joined text, sentences and paragraphs within them, and fields built with their e
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kfor_viewer.core.extraction.dates import DateMatch, find_dates
 from kfor_viewer.core.extraction.model import Evidence, Field
+from kfor_viewer.core.extraction.numbers import Quantity, find_quantities
 from kfor_viewer.core.page_text import DocumentText
 
 ABBREVIATIONS = frozenset(
@@ -67,6 +71,31 @@ class Source:
         self.doc_text = doc_text
         self.text = doc_text.text
         self._sentence_cache: dict[tuple[int, int], list[Region]] = {}
+        self._memo: dict[str, Any] = {}
+        self._dates: list[DateMatch] | None = None
+        self._date_starts: list[int] = []
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once per document (a scan of the whole text shared by regions)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def quantities(self, start: int, end: int) -> list[Quantity]:
+        """The numbers lying wholly in text[start:end] (the text is scanned once)."""
+        found = self.memo("quantities", lambda: find_quantities(self.text))
+        starts = self.memo("quantity_starts", lambda: [q.start for q in found])
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return [q for q in found[first:last] if q.end <= end]
+
+    def dates(self, start: int, end: int) -> list[DateMatch]:
+        """The dates lying wholly in text[start:end] (the text is scanned once)."""
+        if self._dates is None:
+            self._dates = find_dates(self.text)
+            self._date_starts = [d.start for d in self._dates]
+        first = bisect.bisect_left(self._date_starts, start)
+        last = bisect.bisect_left(self._date_starts, end)
+        return [d for d in self._dates[first:last] if d.end <= end]
 
     def field(self, value: Any, start: int, end: int) -> Field:
         start, end = self._trim(start, end)
