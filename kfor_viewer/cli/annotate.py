@@ -20,6 +20,9 @@ from pathlib import Path
 from kfor_viewer.core.anchoring import QuoteNotFoundError, anchor_quote, import_pdf_highlights
 from kfor_viewer.core.annotation_sharing import (
     SharedFileError,
+    adopt_earlier_version,
+    carry_over_revision,
+    earlier_versions,
     export_annotations,
     import_annotations,
 )
@@ -73,6 +76,12 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
     action.add_argument(
         "--import-pdf", action="store_true", help="import the highlights stored inside the PDF"
     )
+    action.add_argument(
+        "--carry-over-from",
+        metavar="OLD",
+        help="FILE is a revised version of the PDF OLD: bring OLD's annotations over "
+        "(re-anchored; those not found are kept as orphans)",
+    )
     add_data_dir_option(listing)
     listing.set_defaults(run=run_annotations)
 
@@ -112,7 +121,7 @@ def _message(error: Exception) -> str:
 
 def _annotate(args: argparse.Namespace) -> None:
     with closing(_open_pdf(args.file)) as document:
-        store = _open_store(args, document)
+        store = _open_store(args.file, args.data_dir, document)
         text = read_document_text(document)
         vocabulary, warnings = load_tag_vocabulary(args.data_dir)
         _report(warnings)
@@ -130,13 +139,16 @@ def _annotate(args: argparse.Namespace) -> None:
 
 def _annotations(args: argparse.Namespace) -> None:
     with closing(_open_pdf(args.file)) as document:
-        store = _open_store(args, document)
+        store = _open_store(args.file, args.data_dir, document)
         if args.export:
             count = export_annotations(store, args.export)
             print(f"exported {count} annotations to {args.export}", file=sys.stderr)
             return
         if args.import_from or args.import_pdf:
             _import(args, store, read_document_text(document), document)
+            return
+        if args.carry_over_from:
+            _carry_over(args, store, read_document_text(document))
             return
     _print_listing(store.annotations(), args.format)
 
@@ -157,6 +169,15 @@ def _import(args: argparse.Namespace, store: AnnotationStore, text: DocumentText
     print(summary, file=sys.stderr)
 
 
+def _carry_over(args: argparse.Namespace, store: AnnotationStore, text: DocumentText) -> None:
+    with closing(_open_pdf(args.carry_over_from)) as old_document:
+        earlier = _open_store(args.carry_over_from, args.data_dir, old_document, adopt=False)
+    change = carry_over_revision(store, earlier.document, text)
+    _report(store.save())
+    orphans = sum(1 for a in store.annotations() if a.orphan and a.id in change.added)
+    print(f"carried over {len(change.added)} annotations; {orphans} orphans", file=sys.stderr)
+
+
 def _open_pdf(path: str):
     if not Path(path).is_file():
         raise CommandError(f"{path}: no such file")
@@ -166,9 +187,20 @@ def _open_pdf(path: str):
         raise CommandError(f"{path}: {error.message}") from error
 
 
-def _open_store(args: argparse.Namespace, document) -> AnnotationStore:
-    store = AnnotationStore.open(identify_document(args.file, document), args.data_dir)
+def _open_store(path: str, data_dir: str | None, document, adopt: bool = True) -> AnnotationStore:
+    """The PDF's store; a PDF never annotated takes over the annotations of an earlier version
+    with the same /ID (see annotation_sharing.adopt_earlier_version)."""
+    identity = identify_document(path, document)
+    store = AnnotationStore.open(identity, data_dir)
     _report(store.warnings)
+    if adopt and not store.path.exists() and earlier_versions(identity, data_dir):
+        earlier = adopt_earlier_version(store, identity, read_document_text(document), data_dir)
+        if earlier is not None:
+            print(
+                f"kfor-viewer: annotations carried over from {earlier.file_name or earlier.sha256}"
+                f" (same PDF /ID)",
+                file=sys.stderr,
+            )
     return store
 
 

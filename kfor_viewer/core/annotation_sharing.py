@@ -121,3 +121,20 @@ def earlier_versions(
 
 def _last_edit(document: DocumentAnnotations) -> str:
     return max((a.modified for a in document.annotations.values()), default="")
+
+
+def adopt_earlier_version(
+    store: AnnotationStore,
+    identity: DocumentIdentity,
+    text: DocumentText,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> DocumentAnnotations | None:
+    """For a document opened for the first time (no store file yet): carry over the annotations
+    of the most recently annotated version with the same /ID. Returns that version, or None."""
+    if store.path.exists() or store.annotations():
+        return None
+    candidates = earlier_versions(identity, data_dir)
+    if not candidates:
+        return None
+    carry_over_revision(store, candidates[0], text)
+    return candidates[0]

@@ -170,3 +170,37 @@ def test_the_installed_command_exits_non_zero_on_a_missing_quote(report, tmp_pat
     )  # fmt: skip
     assert result.returncode == 1
     assert "quote not found" in result.stderr
+
+
+def _revise(original: Path, target: Path) -> Path:
+    """What an editor's re-save does: new text on page 1, the same permanent /ID."""
+    document = pymupdf.open(original)
+    document[0].insert_text((72, 60), "Corrigendum: paragraph 4 was revised.", fontsize=9)
+    document.save(target)
+    return target
+
+
+def test_a_revision_with_the_same_pdf_id_takes_over_the_annotations(capsys, tmp_path):
+    original = make_pdf(tmp_path / "v1.pdf", [para(Q2, "2."), para(SITUATION, "4.")])
+    _, out, _ = _run(capsys, "annotate", str(original), "--quote", CALM, "--note", "keep")
+    revised = _revise(original, tmp_path / "v2.pdf")
+
+    status, _, err = _run(capsys, "annotate", str(revised), "--quote", "approximately 3,600")
+    assert status == 0 and "carried over from v1.pdf" in err
+    listed = {a["quote"]: a for a in _listing(capsys, revised)}
+    assert listed[CALM]["id"] == out.strip() and listed[CALM]["note"] == "keep"
+    assert not listed[CALM]["orphan"] and "approximately 3,600" in listed
+
+
+def test_carry_over_from_links_any_earlier_version(capsys, tmp_path):
+    original = make_pdf(tmp_path / "v1.pdf", [para(Q2, "2."), para(SITUATION, "4.")])
+    _run(capsys, "annotate", str(original), "--quote", CALM)
+    _run(capsys, "annotate", str(original), "--quote", "approximately 3,600")
+    revised_text = [para(Q2.replace("3,600", "3,650"), "2."), para(SITUATION, "4.")]
+    revised = make_pdf(tmp_path / "v2.pdf", revised_text)  # a new /ID: only the user can link
+
+    assert _listing(capsys, revised) == []
+    status, _, err = _run(capsys, "annotations", str(revised), "--carry-over-from", str(original))
+    assert status == 0 and "carried over 2 annotations; 1 orphans" in err
+    orphans = {a["quote"]: a["orphan"] for a in _listing(capsys, revised)}
+    assert orphans == {CALM: False, "approximately 3,600": True}

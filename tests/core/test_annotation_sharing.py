@@ -11,6 +11,7 @@ import pytest
 from kfor_viewer.core.anchoring import anchor_quote
 from kfor_viewer.core.annotation_sharing import (
     SharedFileError,
+    adopt_earlier_version,
     carry_over_revision,
     earlier_versions,
     export_annotations,
@@ -106,3 +107,18 @@ def test_a_revision_with_the_same_pdf_id_finds_and_takes_over_the_annotations(
     notes = {a.quote: (a.note, a.orphan) for a in new_store.annotations()}
     assert notes == {"calm but fragile": ("keep", False), "3,400 troops": ("", True)}
     assert new_store.document.revision_of == (old_store.sha256,)
+
+
+def test_only_a_never_annotated_document_adopts_an_earlier_version(tmp_path, original, revised):
+    old_store, old_text = _open(original, tmp_path)
+    old_store.add(anchor_quote(old_text, "calm but fragile")[0])
+    old_store.save()
+    new_store, new_text = _open(revised, tmp_path)
+    identity = DocumentIdentity(new_store.sha256, "v2.pdf", old_store.document.pdf_id)
+
+    adopted = adopt_earlier_version(new_store, identity, new_text, tmp_path)
+    assert adopted is not None and adopted.sha256 == old_store.sha256
+    assert [a.quote for a in new_store.annotations()] == ["calm but fragile"]
+    new_store.save()
+    reopened, _ = _open(revised, tmp_path)
+    assert adopt_earlier_version(reopened, identity, new_text, tmp_path) is None
