@@ -65,7 +65,7 @@ class FieldsTree(QTreeView):
         }
 
     def sizeHint(self) -> QSize:
-        return QSize(340, 600)  # room for "Annex II — 1 Jul – 30 Sep 2020" and a value
+        return QSize(380, 600)  # room for "Annex II — 1 Jul – 30 Sep 2020" and a value
 
     # --- content --------------------------------------------------------------------------
     def show_sections(self, sections: list[Section]) -> None:
@@ -145,6 +145,8 @@ class FieldsTree(QTreeView):
             font = QFont(self.font())
             font.setBold(True)
             value.setFont(font)
+        if row.state == EDITED:
+            value.setForeground(EDITED_COLOUR)
         icon = self._state_icon(row)
         if icon is not None:
             state.setIcon(icon)

@@ -1,0 +1,161 @@
+"""The fields panel's rows: formatting for people, corrections, warnings, the text copy."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from kfor_viewer.core.annotations import FieldCorrection
+from kfor_viewer.core.extraction import Field, Warning, extract
+from kfor_viewer.ui import fields_model as fm
+
+
+@pytest.fixture(scope="module")
+def sample_result():
+    from tests.conftest import SAMPLE_PDF
+
+    return extract(SAMPLE_PDF)
+
+
+def _row(sections, section, name):
+    return next(r for s in sections for r in s.rows if (r.section, r.name) == (section, name))
+
+
+def test_values_are_formatted_for_people():
+    assert fm.format_date(dt.date(2020, 6, 30)) == "30 June 2020"
+    assert fm.format_date("2004-09-01") == "1 September 2004"
+    assert fm.format_number(16250) == "16,250"
+    assert fm.format_number(3600, approximate=True) == "≈ 3,600"
+    assert fm.format_difference(-200) == "−200"
+    assert fm.format_difference(1500) == "+1,500"
+    assert fm.format_difference(0) == "no change"
+    assert fm.format_value("incidents", False) == "None reported"
+    assert fm.format_value("incidents", True) == "Yes"
+    assert fm.format_value("number", None) == "not stated"
+
+
+def test_periods_are_compact_in_headings():
+    assert fm.format_period("2020-04-01", "2020-06-30") == "1 Apr – 30 Jun 2020"
+    assert fm.format_period("2004-09-01", "2004-09-30") == "1 – 30 Sep 2004"
+    assert fm.format_period("2019-12-01", "2020-02-29") == "1 Dec 2019 – 29 Feb 2020"
+    assert fm.format_period(None, "2020-02-29") == ""
+
+
+def test_the_sample_gives_one_section_per_report_and_the_change(sample_result):
+    sections = fm.build_sections(sample_result, {})
+    titles = [s.title for s in sections]
+    assert titles == [
+        "Document",
+        "Cover letter",
+        "Annex I — 1 Apr – 30 Jun 2020",
+        "Annex II — 1 Jul – 30 Sep 2020",
+        "Change between reports",
+    ]
+    assert _row(sections, "report:1", "troops_total").text == "≈ 3,600"
+    assert _row(sections, "report:2", "troops_total").text == "≈ 3,400"
+    assert _row(sections, "report:1", "troops_total").key_figure
+    assert _row(sections, "report:2", "nato_nations").text == "18"
+    symbol = _row(sections, "document", "symbol")
+    assert (symbol.text, symbol.stated) == ("not stated", False)
+    changes = {row.label: row.text for row in sections[-1].rows}
+    assert changes["Troops"] == "3,600 → 3,400 (−200)"
+    assert changes["NATO nations"] == "19 → 18 (−1)"
+    assert changes["Non-NATO nations"] == "8 → 8 (no change)"
+
+
+def test_an_edit_overrides_the_value_and_flows_into_heading_and_changes(sample_result):
+    corrections = {
+        ("report:2", "troops_total"): FieldCorrection(
+            "report:2", "troops_total", 3500, "edited", original=3400
+        ),
+        ("report:1", "period_start"): FieldCorrection(
+            "report:1", "period_start", "2020-03-01", "edited", original="2020-04-01"
+        ),
+    }
+    sections = fm.build_sections(sample_result, corrections)
+    troops = _row(sections, "report:2", "troops_total")
+    assert (troops.text, troops.state, troops.original_text) == ("≈ 3,500", "edited", "≈ 3,400")
+    assert troops.extracted == 3400
+    assert sections[2].title == "Annex I — 1 Mar – 30 Jun 2020"
+    assert sections[-1].rows[0].text == "3,600 → 3,500 (−100)"
+
+
+def test_a_verification_holds_only_while_the_extractor_gives_the_same_value(sample_result):
+    def verified(value):
+        correction = FieldCorrection("report:1", "nato_nations", value, "verified", value)
+        return fm.build_sections(sample_result, {correction.key: correction})
+
+    assert _row(verified(19), "report:1", "nato_nations").state == "verified"
+    assert _row(verified(20), "report:1", "nato_nations").state == "extracted"
+
+
+def test_warnings_go_to_the_field_they_are_about(sample_result):
+    result = dataclasses.replace(
+        sample_result,
+        warnings=[
+            Warning("as_at_outside_period", "Annex II: the 'as at' date is outside.", "Annex II"),
+            Warning("something_new", "Annex I: odd.", "Annex I"),
+            Warning("ocr_unavailable", "Pages 3 have no text layer."),
+        ],
+    )
+    sections = fm.build_sections(result, {})
+    assert _row(sections, "report:2", "as_at").warnings == [
+        "Annex II: the 'as at' date is outside."
+    ]
+    assert sections[2].warnings == ["Annex I: odd."]
+    assert sections[0].warnings == ["Pages 3 have no text layer."]
+
+
+def test_a_document_without_kfor_structure_shows_its_generic_fields(sample_result):
+    generic = dataclasses.replace(
+        sample_result.generic, title=Field("Annual budget"), page_count=4, dates=[]
+    )
+    result = dataclasses.replace(
+        sample_result, recognised=False, reports=[], cover_letter=None, generic=generic
+    )
+    (section,) = fm.build_sections(result, {})
+    assert section.warnings == [fm.NOT_RECOGNISED]
+    rows = {row.label: row for row in section.rows}
+    assert rows["Title"].text == "Annual budget"
+    assert rows["Pages"].text == "4"
+    assert rows["Dates"].text == "none named"
+    assert not any(row.correctable for row in section.rows)
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "value"),
+    [
+        ("number", "3,600", 3600),
+        ("troops", "≈ 3 500", 3500),
+        ("troops", "approximately 4,100", 4100),
+        ("date", "30 June 2020", "2020-06-30"),
+        ("date", "2020-07-01", "2020-07-01"),
+        ("incidents", "None reported", False),
+        ("incidents", "yes", True),
+        ("text", "  Jens   Stoltenberg ", "Jens Stoltenberg"),
+    ],
+)
+def test_typed_values_are_parsed(kind, typed, value):
+    assert fm.parse_edit(kind, typed) == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed"), [("number", "many"), ("date", "soon"), ("incidents", "maybe"), ("text", " ")]
+)
+def test_nonsense_is_refused_with_a_reason(kind, typed):
+    with pytest.raises(ValueError, match=r"\w"):
+        fm.parse_edit(kind, typed)
+
+
+def test_the_panel_as_text_is_aligned_and_marks_corrections(sample_result):
+    correction = FieldCorrection("report:1", "troops_total", 3650, "edited", original=3600)
+    text = fm.sections_text(fm.build_sections(sample_result, {correction.key: correction}))
+    lines = text.splitlines()
+    assert "Annex I — 1 Apr – 30 Jun 2020" in lines
+    troops = next(line for line in lines if "3,650" in line)
+    assert troops.split() == ["Troops", "≈", "3,650", "[edited;", "extracted:", "≈", "3,600]"]
+    nato = next(line for line in lines if line.strip().startswith("NATO nations"))
+    assert nato.index("19") == troops.index("≈")  # values start in one column
+    assert "3,650 → 3,400 (−250)" in text  # the change uses the corrected figure
