@@ -133,7 +133,8 @@ def encode_store(document: DocumentAnnotations, cache: EncodedLines | None = Non
     blocks = {key: _block(value) for key, value in document.to_dict(False).items()}
     blocks["annotations"] = _lines_block(lines, "[]")
     body = ",\n".join(f"  {_ENCODER.encode(key)}: {blocks[key]}" for key in sorted(blocks))
-    return f"{{\n{body}\n}}\n".encode()
+    # A lone surrogate (seen in text from broken PDFs) becomes a JSON \udXXX escape, not a crash.
+    return f"{{\n{body}\n}}\n".encode("utf-8", "backslashreplace")
 
 
 def _block(value: Any) -> str:

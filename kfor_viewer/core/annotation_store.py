@@ -63,7 +63,8 @@ def store_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
 
 class AnnotationStore:
-    """The annotations of one document. Create with `AnnotationStore.open(identity)`."""
+    """The annotations of one document. Create with `AnnotationStore.open(identity)`. Use it
+    from one thread (the GUI thread); it does no I/O except in open(), save() and refresh()."""
 
     def __init__(self, identity: DocumentIdentity, data_dir: str | os.PathLike[str] | None = None):
         self.path = store_folder(data_dir) / f"{identity.sha256}.json"
@@ -145,8 +146,9 @@ class AnnotationStore:
     # --- editing (each call stamps `modified`, so merges order it after earlier edits) ----------
 
     def add(self, annotation: Annotation) -> Annotation:
-        """Add or restore a highlight (an undone delete comes back with its id)."""
-        annotation = dataclasses.replace(annotation, modified=utc_now())
+        """Add or restore a highlight (an undone delete comes back with its id). Raises
+        AnnotationFormatError for a value the file could not hold (e.g. colour 'red')."""
+        annotation = _checked(dataclasses.replace(annotation, modified=utc_now()))
         existed = annotation.id in self._document.annotations
         previous = self._document.annotations.get(annotation.id)
         self._document.annotations[annotation.id] = annotation
@@ -159,7 +161,9 @@ class AnnotationStore:
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         """Change fields of a highlight, e.g. update(id, color="#A0D8FF", tags=("north",))."""
         current = self._require(annotation_id)
-        updated = dataclasses.replace(current, **changes, modified=utc_now())
+        if changes.keys() & {"id", "created", "modified"}:
+            raise ValueError("id, created and modified are kept by the store")
+        updated = _checked(dataclasses.replace(current, **changes, modified=utc_now()))
         self._document.annotations[annotation_id] = updated
         pages = frozenset({current.page, updated.page})
         self._changed(StoreChange(updated=frozenset({annotation_id}), pages=pages))
@@ -176,6 +180,7 @@ class AnnotationStore:
 
     def set_correction(self, correction: FieldCorrection) -> FieldCorrection:
         correction = dataclasses.replace(correction, modified=utc_now())
+        correction = FieldCorrection.from_dict(correction.to_dict())  # refuse what cannot be saved
         self._document.corrections[correction.key] = correction
         self._document.deleted_corrections.pop(correction.key, None)
         self._changed(StoreChange(corrections=frozenset({correction.key})))
@@ -280,6 +285,12 @@ class AnnotationStore:
             ) from error
         message = f"{problem.message} It was moved to {moved_to}; starting with an empty store."
         return StoreWarning(problem.kind, message, moved_to)
+
+
+def _checked(annotation: Annotation) -> Annotation:
+    """The annotation as the file would give it back (normalised), or AnnotationFormatError: a
+    bad value from a caller must fail now, not make the saved file unreadable."""
+    return Annotation.from_dict(annotation.to_dict())
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -21,7 +21,7 @@ from kfor_viewer.core.annotation_store import (
     StoreReadError,
     StoreWriteError,
 )
-from kfor_viewer.core.annotations import FieldCorrection
+from kfor_viewer.core.annotations import AnnotationFormatError, FieldCorrection
 from kfor_viewer.core.document_identity import DocumentIdentity
 from tests.conftest import REPO_ROOT
 from tests.core.annotation_factories import IDENTITY, make_annotation
@@ -372,3 +372,18 @@ def test_observers_hear_of_merged_changes_after_the_file_is_written(tmp_path):
     (seen,) = on_disk_when_told
     assert make_annotation(0).id in seen and make_annotation(1).id in seen
     assert _open(tmp_path).save() == []  # nothing to write: a clean store only refreshes
+
+
+def test_a_value_the_file_cannot_hold_is_refused_when_it_is_set(tmp_path):
+    store = _open(tmp_path)
+    with pytest.raises(AnnotationFormatError, match="RRGGBB"):
+        store.add(make_annotation(0, color="red"))
+    kept = store.add(make_annotation(0, color="#a0d8ff"))
+    assert kept.color == "#A0D8FF"
+    with pytest.raises(AnnotationFormatError, match="page"):
+        store.update(kept.id, page=0)
+    with pytest.raises(ValueError, match="kept by the store"):
+        store.update(kept.id, id="something else")
+    store.update(kept.id, quote="broken \udc80 text")
+    store.save()
+    assert _open(tmp_path).get(kept.id).quote == "broken \udc80 text"
