@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from kfor_viewer.core.annotations import DocumentAnnotations
 from kfor_viewer.core.export.csv_export import render_csv
-from kfor_viewer.core.export.html import render_html
+from kfor_viewer.core.export.html import html_body
 from kfor_viewer.core.export.json_export import render_json
 from kfor_viewer.core.export.markdown import render_markdown
 from kfor_viewer.core.export.runner import (
@@ -102,7 +102,7 @@ def _preview_text(output_format: str, summary: Summary) -> tuple[PreviewMode, st
     if output_format == "md":
         return "markdown", render_markdown(summary)
     if output_format in ("html", "pdf"):
-        return "html", render_html(summary)
+        return "html", html_body(summary)  # the viewer brings its own style sheet
     if output_format == "json":
         return "plain", render_json(summary).decode("utf-8")
     if output_format == "csv":

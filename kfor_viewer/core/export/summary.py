@@ -362,7 +362,10 @@ def _cell(
     if correction is None:
         return FigureCell(format_value(value, kind), value, None, None, page)
     if correction.state == "verified":
-        return FigureCell(format_value(value, kind), value, "verified", None, page)
+        # A verification of a value the extractor no longer gives is stale: not shown.
+        still_true = parse_value(correction.value, kind) == value
+        return FigureCell(format_value(value, kind), value, "verified" if still_true else None,
+                          None, page)  # fmt: skip
     corrected = parse_value(correction.value, kind)
     original = format_value(value, kind)
     return FigureCell(format_value(corrected, kind), corrected, "edited", original, page)

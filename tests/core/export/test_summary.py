@@ -134,3 +134,9 @@ def test_a_document_without_reports_or_annotations_still_summarises():
     result.reports = []
     summary = build_summary(result, None)
     assert summary.figures is None and summary.groups == () and summary.highlights == ()
+
+
+def test_a_stale_verification_is_not_shown_as_verified():
+    stale = FieldCorrection("report:1", "troops_total", 3700, "verified", original=3700)
+    cell = build_summary(make_result(), make_annotations(stale)).figures.row("troops_total")
+    assert cell.cells[0].state is None and cell.cells[0].text == "approx. 3,600"
