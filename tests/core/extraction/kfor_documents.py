@@ -91,6 +91,7 @@ def build(
     job_number: str | None = "21-04137 (E)  150321  160321",
     barcode: str | None = "*2104137*",
     max_lines_per_page: int | None = None,
+    symbol_in_header: bool = True,
 ) -> Path:
     blocks: list[Block] = list(cover or [])
     for report in reports:
@@ -104,4 +105,5 @@ def build(
         for number, text in enumerate(report.paragraphs, start=1):
             blocks.append(para(text, f"{number}."))
     furniture = Furniture(symbol=symbol, job_number=job_number, barcode=barcode)
-    return make_pdf(path, blocks, furniture, header(symbol, date), max_lines_per_page)
+    header_rows = header(symbol if symbol_in_header else None, date)
+    return make_pdf(path, blocks, furniture, header_rows, max_lines_per_page)
