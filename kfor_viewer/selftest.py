@@ -235,13 +235,11 @@ def check_annotations(state: SelfTestState) -> str:
 
 
 def check_ocr(state: SelfTestState) -> str:
-    """Informational: OCR is optional."""
-    from kfor_viewer.core.versions import tesseract_version
+    """Informational: OCR is optional, only scanned pages need it."""
+    from kfor_viewer.core.versions import ocr_component
 
-    version = tesseract_version()
-    if version is None:
-        return "Tesseract not found: scanned pages cannot be read (optional)"
-    return f"Tesseract {version}"
+    component = ocr_component()
+    return f"{component.version}; {component.detail}"
 
 
 def _require_sample(state: SelfTestState) -> Path:

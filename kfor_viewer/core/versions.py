@@ -16,6 +16,7 @@ class Component:
     name: str
     version: str
     license: str = ""
+    detail: str = ""  # longer information, e.g. where a component was found
 
 
 def tesseract_version() -> str | None:
@@ -37,21 +38,31 @@ def tesseract_version() -> str | None:
     return None
 
 
+def ocr_component() -> Component:
+    """What reads scanned pages here. MuPDF carries its own Tesseract engine and needs only the
+    English language data (Debian: tesseract-ocr-eng); the tesseract program, when installed,
+    shows which release that data belongs to."""
+    from kfor_viewer.core.ocr import tessdata_dir
+
+    data = tessdata_dir()
+    if data is None:
+        missing = "not found (install tesseract-ocr-eng)"
+        return Component("OCR", missing, detail="Scanned pages cannot be read without it.")
+    version = tesseract_version()
+    engine = f"Tesseract {version}" if version else "MuPDF's Tesseract"
+    return Component("OCR", f"{engine}, English", "Apache-2.0", f"Language data in {data}")
+
+
 def core_components() -> list[Component]:
-    """kfor-viewer, Python, PyMuPDF, MuPDF and Tesseract, in that order."""
+    """kfor-viewer, Python, PyMuPDF, MuPDF, OCR and the system, in that order."""
     import pymupdf
 
-    tesseract = tesseract_version()
     python_implementation = platform.python_implementation()
     return [
         Component("kfor-viewer", __version__, "AGPL-3.0-or-later"),
         Component("Python", f"{platform.python_version()} ({python_implementation})", "PSF-2.0"),
         Component("PyMuPDF", pymupdf.VersionBind, "AGPL-3.0"),
         Component("MuPDF", pymupdf.VersionFitz, "AGPL-3.0"),
-        Component(
-            "Tesseract OCR",
-            tesseract or "not found (OCR of scanned pages is unavailable)",
-            "Apache-2.0" if tesseract else "",
-        ),
+        ocr_component(),
         Component("System", platform.platform(terse=True)),
     ]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -44,7 +45,9 @@ def components() -> list[Component]:
 
 def versions_text(listed: list[Component]) -> str:
     """One "name: version" line per component, the form pasted into bug reports."""
-    return "\n".join(f"{component.name}: {component.version}" for component in listed)
+    return "\n".join(
+        f"{c.name}: {c.version}" + (f" ({c.detail})" if c.detail else "") for c in listed
+    )
 
 
 def source_location() -> Path:
@@ -113,12 +116,17 @@ class AboutDialog(QDialog):
         view.setRootIsDecorated(False)
         view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for component in self.components:
-            view.addTopLevelItem(
-                QTreeWidgetItem([component.name, component.version, component.license])
-            )
-        for column in range(3):
-            view.resizeColumnToContents(column)
+            item = QTreeWidgetItem([component.name, component.version, component.license])
+            for column in range(3):
+                item.setToolTip(column, component.detail or component.version)
+            view.addTopLevelItem(item)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         # Exactly tall enough for every row: the list is short and should not scroll.
         rows_height = view.sizeHintForRow(0) * view.topLevelItemCount()
         frame = 2 * view.frameWidth()

@@ -31,7 +31,7 @@ def test_about_shows_the_versions_of_the_app_and_its_libraries(qtbot):
     assert rows["PyMuPDF"] == pymupdf.VersionBind
     assert rows["MuPDF"] == pymupdf.VersionFitz
     assert rows["Python"]
-    assert "Tesseract OCR" in rows
+    assert "OCR" in rows
     assert f"Version {__version__}" in _all_label_text(dialog)
 
 
