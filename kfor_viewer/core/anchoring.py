@@ -120,26 +120,26 @@ def page_start_offset(text: DocumentText, page: int) -> int:
 def reanchor(annotations: Iterable[Annotation], text: DocumentText) -> ReanchorResult:
     """Find each annotation in `text` (a revised document) by its quote, choosing among repeats by
     the surrounding context and then by closeness to the old page. Those not found are returned
-    as orphans with their old position, never dropped."""
+    as orphans with their old position, never dropped. A quote that now crosses a page break
+    keeps its id on its first page; the part on the next page is a new annotation."""
     anchored, orphans = [], []
     for annotation in annotations:
-        moved = _relocate(annotation, text)
-        if moved is None:
+        pieces = _relocate(annotation, text)
+        if not pieces:
             orphans.append(dataclasses.replace(annotation, orphan=True))
-        else:
-            anchored.append(moved)
+            continue
+        anchored.append(pieces[0])
+        anchored.extend(dataclasses.replace(piece, id=new_id()) for piece in pieces[1:])
     return ReanchorResult(anchored, orphans)
 
 
-def _relocate(annotation: Annotation, text: DocumentText) -> Annotation | None:
+def _relocate(annotation: Annotation, text: DocumentText) -> list[Annotation]:
     spans = _all_spans(text, annotation.quote)
     if not spans:
-        return None
+        return []
     best = max(spans, key=lambda span: _fitness(text, span, annotation))
-    pieces = _pieces(text, best, annotation)
-    # A quote that now crosses a page break keeps its id on the first part only.
-    first = pieces[0]
-    return dataclasses.replace(first, quads=())
+    # quads describe the old position only; rects are recomputed
+    return _pieces(text, best, dataclasses.replace(annotation, quads=()))
 
 
 def _all_spans(text: DocumentText, quote: str) -> list[tuple[int, int]]:

@@ -157,3 +157,17 @@ def test_highlights_made_in_another_reader_are_imported_with_text_and_comment(tm
     assert imported.prefix.endswith("KFOR comprised ")
     assert _close(imported.rects[0], _printed_rect(reopened, 1, "3,400 troops"))
     assert [a.id for a in import_pdf_highlights(reopened, text)] == [imported.id]
+
+
+def test_a_quote_that_now_crosses_a_page_break_keeps_its_id_on_the_first_part(tmp_path):
+    paragraph = para(f"{FILLER} {CALM} {TROOPS}")
+    revised = make_pdf(tmp_path / "v2.pdf", [paragraph], max_lines_per_page=2)
+    _, new_text = _text_of(revised)
+    page_two = page_start_offset(new_text, 2)
+    quote = new_text.text[page_two - 20 : page_two + 20]
+    _, old_text = _text_of(make_pdf(tmp_path / "v1.pdf", [paragraph]))
+    (original,) = anchor_quote(old_text, quote, note="spans the break")
+
+    first, second = reanchor([original], new_text).anchored
+    assert (first.id, first.page, second.page) == (original.id, 1, 2)
+    assert second.id != original.id and second.note == "spans the break"
