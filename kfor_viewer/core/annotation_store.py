@@ -32,6 +32,7 @@ from kfor_viewer.core.annotations import (
     CorrectionKey,
     DocumentAnnotations,
     FieldCorrection,
+    reading_order,
     utc_now,
 )
 from kfor_viewer.core.document_identity import DocumentIdentity
@@ -113,7 +114,7 @@ class AnnotationStore:
         items = self._document.annotations.values()
         if page is not None:
             items = [a for a in items if a.page == page]
-        return sorted(items, key=lambda a: (a.page, a.start if a.start is not None else -1, a.id))
+        return sorted(items, key=reading_order)
 
     def get(self, annotation_id: str) -> Annotation | None:
         return self._document.annotations.get(annotation_id)
@@ -250,12 +251,14 @@ class AnnotationStore:
     def _merge_from_disk(self) -> tuple[StoreChange, list[StoreWarning]]:
         if self._disk_signature is not None and self._disk_signature == _signature(self.path):
             return StoreChange(), []  # unchanged since we last read or wrote it
-        loaded, warnings = self._read_disk_file()
+        loaded, warnings = self._read_disk_file("the annotations open here are kept")
         if loaded is None:
             return StoreChange(), warnings
         return merge_documents(self._document, loaded, True), warnings
 
-    def _read_disk_file(self) -> tuple[DocumentAnnotations | None, list[StoreWarning]]:
+    def _read_disk_file(
+        self, if_bad: str = "starting with an empty store"
+    ) -> tuple[DocumentAnnotations | None, list[StoreWarning]]:
         signature = _signature(self.path)
         if signature is None:
             self._disk_signature = None
@@ -270,11 +273,11 @@ class AnnotationStore:
             known = {line: annotation for annotation, line in self._encoded.values()}
             document, warnings = decode_store(data, self.sha256, known)
         except StoreFileProblem as problem:
-            return None, [self._set_aside(problem)]
+            return None, [self._set_aside(problem, if_bad)]
         self._disk_signature = signature
         return document, warnings
 
-    def _set_aside(self, problem: StoreFileProblem) -> StoreWarning:
+    def _set_aside(self, problem: StoreFileProblem, consequence: str) -> StoreWarning:
         self._disk_signature = None
         try:
             moved_to = move_aside(self.path, problem.kind.replace("_", "-"))
@@ -283,7 +286,7 @@ class AnnotationStore:
                 f"{problem.message} It could not be moved aside ({describe_os_error(error)}), "
                 f"so it is left untouched at {self.path}."
             ) from error
-        message = f"{problem.message} It was moved to {moved_to}; starting with an empty store."
+        message = f"{problem.message} It was moved to {moved_to}; {consequence}."
         return StoreWarning(problem.kind, message, moved_to)
 
 

@@ -387,3 +387,15 @@ def test_a_value_the_file_cannot_hold_is_refused_when_it_is_set(tmp_path):
     store.update(kept.id, quote="broken \udc80 text")
     store.save()
     assert _open(tmp_path).get(kept.id).quote == "broken \udc80 text"
+
+
+def test_a_file_broken_while_open_is_set_aside_and_the_open_annotations_saved(tmp_path):
+    store = _open(tmp_path)
+    kept = store.add(make_annotation(0))
+    store.save()
+    store.path.write_text('{"schema_version": 2, "annotations": [')  # a bad hand edit
+    store.update(kept.id, note="edited after")
+    (warning,) = store.save()
+    assert warning.kind == "corrupt" and "annotations open here are kept" in warning.message
+    assert warning.moved_to.read_text() == '{"schema_version": 2, "annotations": ['
+    assert _open(tmp_path).get(kept.id).note == "edited after"
