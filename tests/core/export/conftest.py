@@ -1,89 +1,13 @@
-"""The sample PDF with highlights and field corrections made through the store, in tmp folders."""
+"""Fixtures of the export tests."""
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass
-from pathlib import Path
-
-import pymupdf
 import pytest
 
-from kfor_viewer.core.anchoring import anchor_quote
-from kfor_viewer.core.annotation_store import AnnotationStore
-from kfor_viewer.core.annotations import Annotation, DocumentAnnotations, FieldCorrection
-from kfor_viewer.core.document_identity import identify_document
-from kfor_viewer.core.export.passage_images import PassageImages
-from kfor_viewer.core.export.summary import (
-    DEFAULT_OPTIONS,
-    ExportOptions,
-    Summary,
-    build_summary,
-)
-from kfor_viewer.core.extraction import ExtractionResult, extract
-from kfor_viewer.core.page_text import read_document_text
-
-SCRIPT_NOTE = "<script>alert('x')</script> & \"quoted\" 'single'"
-FORMULA_NOTE = "=SUM(A1:A9)"
-# (quote, page, tags, note, colour)
-HIGHLIGHTS = (
-    ("remained approximately 3,600", 3, ("troops", "figures"), "Troop strength, Q2.", "#FFE066"),
-    ("no major security incidents", 3, ("security",), SCRIPT_NOTE, "#8CE99A"),
-    ("remained approximately 3,400, from 18 North Atlantic", 5, ("troops",), "", "#74C0FC"),
-    (
-        "brokered economic normalization agreements",
-        5,
-        ("politics",),
-        "Washington talks.",
-        "#FFC078",
-    ),
-    ("third security responder", 5, (), FORMULA_NOTE, "#FFA8A8"),
-)
-
-
-@dataclass
-class AnnotatedSample:
-    pdf: Path
-    data_dir: Path
-    annotations: list[Annotation]
-
-    def by_quote(self, start: str) -> list[Annotation]:
-        return [a for a in self.annotations if a.quote.startswith(start)]
-
-    def stored(self) -> DocumentAnnotations:
-        with pymupdf.open(self.pdf) as document:
-            return AnnotationStore.open(
-                identify_document(self.pdf, document), self.data_dir
-            ).document
-
-    def result(self) -> ExtractionResult:
-        return extract(self.pdf)
-
-    def summary(self, options: ExportOptions = DEFAULT_OPTIONS) -> Summary:
-        with pymupdf.open(self.pdf) as document:
-            return build_summary(extract(document), self.stored(), options, PassageImages(document))
+from tests.core.export.annotated_sample import AnnotatedSample, make_annotated_sample
 
 
 @pytest.fixture
 def annotated_sample(tmp_path, sample_pdf) -> AnnotatedSample:
-    pdf = tmp_path / "documents" / "kfor report.pdf"
-    pdf.parent.mkdir()
-    shutil.copyfile(sample_pdf, pdf)
-    data_dir = tmp_path / "data"
-    with pymupdf.open(pdf) as document:
-        text = read_document_text(document)
-        store = AnnotationStore.open(identify_document(pdf, document), data_dir)
-    created = []
-    for quote, page, tags, note, color in HIGHLIGHTS:
-        for annotation in anchor_quote(text, quote, page, color=color, tags=tags, note=note):
-            created.append(store.add(annotation))
-    store.save()
-    return AnnotatedSample(pdf, data_dir, created)
-
-
-def add_corrections(sample: AnnotatedSample, *corrections: FieldCorrection) -> None:
-    with pymupdf.open(sample.pdf) as document:
-        store = AnnotationStore.open(identify_document(sample.pdf, document), sample.data_dir)
-    for correction in corrections:
-        store.set_correction(correction)
-    store.save()
+    """A copy of the sample PDF with five highlights in a tmp data folder."""
+    return make_annotated_sample(tmp_path, sample_pdf)

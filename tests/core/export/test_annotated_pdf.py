@@ -9,7 +9,7 @@ import pymupdf
 from kfor_viewer.core.export import ExportOptions, export_file
 from kfor_viewer.core.export.annotated_pdf import AUTHOR, highlight_comment
 from kfor_viewer.core.export.values import color_rgb
-from tests.core.export.conftest import HIGHLIGHTS, SCRIPT_NOTE
+from tests.core.export.annotated_sample import HIGHLIGHTS, SCRIPT_NOTE
 
 
 def _text_under(page: pymupdf.Page, annot: pymupdf.Annot) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from kfor_viewer.core.export.csv_export import COLUMNS, neutralise, render_csv
 from kfor_viewer.core.export.summary import ExportOptions, build_summary
-from tests.core.export.conftest import FORMULA_NOTE, SCRIPT_NOTE
+from tests.core.export.annotated_sample import FORMULA_NOTE, SCRIPT_NOTE
 from tests.core.export.summary_factories import make_annotation, make_annotations, make_result
 
 

@@ -11,7 +11,7 @@ import pymupdf
 
 from kfor_viewer.core.export.html import render_html
 from kfor_viewer.core.export.summary import ExportOptions, build_summary
-from tests.core.export.conftest import SCRIPT_NOTE
+from tests.core.export.annotated_sample import SCRIPT_NOTE
 from tests.core.export.summary_factories import make_annotation, make_annotations, make_result
 
 

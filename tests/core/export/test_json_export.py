@@ -7,7 +7,7 @@ import json
 from kfor_viewer.core.annotations import FieldCorrection
 from kfor_viewer.core.export.json_export import SCHEMA_VERSION, render_json
 from kfor_viewer.core.export.summary import ExportOptions
-from tests.core.export.conftest import SCRIPT_NOTE, add_corrections
+from tests.core.export.annotated_sample import SCRIPT_NOTE, add_corrections
 
 
 def test_json_holds_fields_changes_and_annotations(annotated_sample):

@@ -9,7 +9,7 @@ from pathlib import Path
 from kfor_viewer.core.annotations import FieldCorrection
 from kfor_viewer.core.export.markdown import md_text, render_markdown
 from kfor_viewer.core.export.summary import ExportOptions, build_summary
-from tests.core.export.conftest import SCRIPT_NOTE
+from tests.core.export.annotated_sample import SCRIPT_NOTE
 from tests.core.export.summary_factories import (
     CREATED,
     make_annotations,
