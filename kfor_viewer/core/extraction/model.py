@@ -78,6 +78,8 @@ class Report:
     troops_qualifier: Field | None = None
     nato_nations: Field | None = None
     non_nato_nations: Field | None = None
+    # All troop-contributing nations when only their total is stated ("from 31 nations").
+    contributing_nations: Field | None = None
     non_nato_troops: Field | None = None
     major_incidents: Field | None = None
     intervention_requests: Field | None = None

@@ -32,6 +32,13 @@ NATO_COUNT_RE = re.compile(
 NON_NATO_COUNT_RE = re.compile(
     rf"(?P<n>{NUMBER})\s+(?:non-|non\s)(?:{_NATO}){_NATION_TAIL}", re.IGNORECASE
 )
+ALL_NATIONS_COUNT_RE = re.compile(
+    rf"(?:(?<=\bfrom\s)|(?=\S+\s+(?:troop-)?contributing))(?P<n>{NUMBER})\s+"
+    rf"(?:(?:troop-)?contributing\s+)?(?:nations|countries)\b",
+    re.IGNORECASE,
+)
+# "troops from NATO and non-NATO countries" qualifies all the troops, not a non-NATO share.
+BOTH_KINDS_RE = re.compile(r"\bNATO\s+and\s+non-?\s?NATO|\ball\s+nations", re.IGNORECASE)
 NON_NATO_CONTEXT_RE = re.compile(
     r"non-?\s?NATO|non-member|partner\s+(?:nations|countries)|outside\s+(?:of\s+)?NATO",
     re.IGNORECASE,
@@ -128,7 +135,12 @@ def _troops_and_nations(source: Source, body: Region, report: Report) -> None:
     sentences = source.sentences(body)
     index = _troop_sentence_index(source, sentences)
     if index is None:
-        _nations(source, sentences, report)
+        stated = [
+            sentence
+            for sentence in sentences
+            if re.search(r"NATO|contributing", source.quote(sentence), re.IGNORECASE)
+        ]
+        _nations(source, stated, report)
         return
     window = sentences[index : index + 2]
     counts = _nations(source, window, report)
@@ -178,6 +190,7 @@ def _nations(source: Source, sentences: list[Region], report: Report) -> set[tup
         for regex, attribute in (
             (NATO_COUNT_RE, "nato_nations"),
             (NON_NATO_COUNT_RE, "non_nato_nations"),
+            (ALL_NATIONS_COUNT_RE, "contributing_nations"),
         ):
             if getattr(report, attribute) is not None:
                 continue
@@ -213,7 +226,8 @@ def _non_nato_troops(
             before = before.split(";")[-1]
             if re.match(rf"\s+(?:non-?\s?NATO\s+)?(?:troop-contributing\s+)?{_NATIONS}", after):
                 continue
-            if NON_NATO_CONTEXT_RE.search(after) or NON_NATO_CONTEXT_RE.search(before):
+            context = f"{before} {after}"
+            if NON_NATO_CONTEXT_RE.search(context) and not BOTH_KINDS_RE.search(context):
                 return quantity
     return None
 

@@ -67,6 +67,7 @@ COMMON_REPORT_VALUES = {
     "troops_approximate": True,
     "troops_qualifier": "approximately",
     "non_nato_nations": 8,
+    "contributing_nations": None,
     "non_nato_troops": None,
     "major_incidents": False,
     "intervention_requests": False,

@@ -172,3 +172,40 @@ def test_cover_letter_period_disagreement_is_a_warning(tmp_path):
     result = extract(build(tmp_path / "r.pdf", [spec], cover=cover, date="7 August 2020"))
     codes = [w.code for w in result.warnings]
     assert codes == ["cover_letter_period_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "non_nato", "nations"),
+    [
+        (
+            "Over the reporting period (1-31 May 2005) there were approximately 17,000 troops "
+            "from NATO and non-NATO countries in theatre.",
+            17000,
+            None,
+            None,
+        ),
+        (
+            "As at 31 March 2015, the total number of KFOR troops in theatre remained at "
+            "approximately 4,600, from 31 troop-contributing nations.",
+            4600,
+            None,
+            31,
+        ),
+        (
+            "KFOR strength was 16,000 troops from thirty-six contributing nations, of which 1,900 "
+            "were from non-NATO countries.",
+            16000,
+            1900,
+            36,
+        ),
+    ],
+)
+def test_troops_from_all_nations_and_total_nation_counts(
+    tmp_path, sentence, total, non_nato, nations
+):
+    paragraphs = ["This report covers the period 1 to 31 May 2005.", sentence]
+    report = _single_report(tmp_path, paragraphs)
+    assert _value(report.troops_total) == total
+    assert _value(report.non_nato_troops) == non_nato
+    assert _value(report.contributing_nations) == nations
+    assert report.nato_nations is None and report.non_nato_nations is None
