@@ -13,6 +13,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from kfor_viewer.core.export.values import format_change
+
 EXTRACTED, VERIFIED, EDITED = "extracted", "verified", "edited"
 NOT_STATED = "not stated"
 NOT_RECOGNISED = "No KFOR report structure recognised"
@@ -30,7 +32,6 @@ MONTHS = (
     "November",
     "December",
 )
-MINUS = "\u2212"
 APPROX = "\u2248"
 
 
@@ -157,9 +158,7 @@ def format_number(value: int, approximate: bool = False) -> str:
 
 
 def format_difference(difference: int) -> str:
-    if difference == 0:
-        return "no change"
-    return f"+{difference:,}" if difference > 0 else f"{MINUS}{-difference:,}"
+    return "no change" if difference == 0 else format_change(difference)
 
 
 def format_period(start: Any, end: Any) -> str:
