@@ -12,7 +12,9 @@ import pymupdf
 import pytest
 
 from kfor_viewer.cli import main
+from kfor_viewer.core.annotations import TagVocabulary
 from kfor_viewer.core.page_text import read_document_text
+from kfor_viewer.core.tag_vocabulary import load_tag_vocabulary, save_tag_vocabulary
 from tests.conftest import REPO_ROOT, SAMPLE_PDF
 from tests.core.synthetic_pdf import make_pdf, para
 
@@ -204,3 +206,23 @@ def test_carry_over_from_links_any_earlier_version(capsys, tmp_path):
     assert status == 0 and "carried over 2 annotations; 1 orphans" in err
     orphans = {a["quote"]: a["orphan"] for a in _listing(capsys, revised)}
     assert orphans == {CALM: False, "approximately 3,600": True}
+
+
+def test_an_encrypted_pdf_fails_clearly(capsys, tmp_path):
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), "classified")
+    locked = tmp_path / "locked.pdf"
+    document.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="o")
+    status, _, err = _run(capsys, "annotate", str(locked), "--quote", "classified")
+    assert status == 1 and "password" in err
+
+
+def test_a_tag_with_a_colour_colours_the_highlight_and_tags_are_remembered(
+    capsys, report, isolated_user_folders
+):
+    data_dir, _ = isolated_user_folders
+    save_tag_vocabulary(TagVocabulary({"security": "#FF8080"}))
+    _run(capsys, "annotate", str(report), "--quote", CALM, "--tag", "north", "--tag", "security")
+    (listed,) = _listing(capsys, report)
+    assert listed["color"] == "#FF8080"
+    assert load_tag_vocabulary(data_dir)[0].colors == {"north": None, "security": "#FF8080"}
