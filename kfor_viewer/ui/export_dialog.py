@@ -163,6 +163,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.fields_check)
         layout.addWidget(self.images_check)
         layout.addWidget(self._build_tag_filter(panel), 1)
+        self.preview_info = QLabel(panel)
+        self.preview_info.setWordWrap(True)
+        layout.addWidget(self.preview_info)
         return panel
 
     def _build_tag_filter(self, parent: QWidget) -> QGroupBox:
@@ -295,16 +298,16 @@ class ExportDialog(QDialog):
         else:
             self.preview.setPlainText(preview.text)
         self.preview.verticalScrollBar().setValue(scroll)
-        if not self._exporting:
-            count = preview.highlights
-            note = f"{count} highlight{'s' if count != 1 else ''} will be exported."
-            self.status.setText(" ".join((note, *preview.warnings)))
+        count = preview.highlights
+        note = f"{count} highlight{'s' if count != 1 else ''} will be exported."
+        self.preview_info.setText(" ".join((note, *preview.warnings)))
+        self.export_button.setEnabled(not self._exporting)
 
     def _show_preview_error(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self.preview.setPlainText(f"No preview: {message}")
             self.export_button.setEnabled(False)
-            self.status.setText(f"This document cannot be exported: {message}")
+            self.preview_info.setText(f"This document cannot be exported: {message}")
 
     # --- exporting -----------------------------------------------------------------------------
 
