@@ -18,6 +18,7 @@ class ViewerActions:
         self._parent = parent
         # File
         self.open = self._make("&Open…", Key.Open, "document-open")
+        self.export = self._make("&Export…", "Ctrl+Shift+E", "document-export")
         self.clear_recent = self._make("&Clear List")
         self.quit = self._make("&Quit", Key.Quit, "application-exit")
         # Edit
@@ -67,6 +68,7 @@ class ViewerActions:
     def document_actions(self) -> list[QAction]:
         """The actions that need an open document."""
         return [
+            self.export,
             self.copy,
             self.select_all,
             self.find,

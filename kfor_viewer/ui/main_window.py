@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = RecentFilesMenu(self.settings.qsettings, a.clear_recent, self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(a.export)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self._add_menu("&Edit", [a.copy, a.select_all, None, a.find, a.find_next, a.find_previous])
         self._add_menu(
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         a, view = self.actions, self.page_view
         a.open.triggered.connect(self.choose_file)
+        a.export.triggered.connect(self._show_export)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(view.copy_selection)
         a.select_all.triggered.connect(view.select_current_page)
@@ -398,6 +401,17 @@ class MainWindow(QMainWindow):
             self.find_bar.next_hit()
         else:
             self.find_bar.previous_hit()
+
+    def _show_export(self) -> None:
+        """File > Export…, with the window's annotations (edits not yet saved included)."""
+        from kfor_viewer.ui.export_dialog import ExportDialog
+
+        if self.info is None:
+            return
+        store = self.annotation_store
+        dialog = ExportDialog(self.info.path, None, store.document if store else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _show_about(self) -> None:
         from kfor_viewer.ui.about_dialog import show_about
