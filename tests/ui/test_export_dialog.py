@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kfor_viewer.ui.export_dialog import ExportDialog
 from tests.core.export.annotated_sample import AnnotatedSample, make_annotated_sample
+from tests.ui.conftest import open_and_wait
 
 WAIT_MS = 30_000  # the first call starts the child process
 
@@ -140,3 +141,17 @@ def test_a_file_that_is_not_a_pdf_says_so(qtbot, make_dialog, tmp_path):
     dialog = make_dialog(notes, tmp_path / "data", "md")
     qtbot.waitUntil(lambda: "cannot be exported" in dialog.preview_info.text(), timeout=WAIT_MS)
     assert not dialog.export_button.isEnabled()
+
+
+def test_file_menu_export_opens_the_dialog_on_the_open_document(qtbot, viewer, sample):
+    assert not viewer.actions.export.isEnabled()  # nothing to export yet
+    open_and_wait(qtbot, viewer, str(sample.pdf))
+    file_menu = viewer.menuBar().actions()[0].menu()
+    assert viewer.actions.export in file_menu.actions()
+    assert viewer.actions.export.isEnabled()
+    viewer.actions.export.trigger()
+    dialog = viewer.findChild(ExportDialog)
+    assert dialog is not None and dialog.pdf_path == sample.pdf
+    qtbot.waitUntil(lambda: "will be exported" in dialog.preview_info.text(), timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.isModal()
+    dialog.reject()
