@@ -51,6 +51,7 @@ def run_self_test(
         ("versions", check_versions),
         ("qt", check_qt),
         ("icon", check_icon),
+        ("source", check_source),
         ("sample", check_sample),
         ("render", check_render),
         ("fields", check_fields),
@@ -116,6 +117,16 @@ def check_icon(state: SelfTestState) -> str:
     if not {16, 256} <= set(sizes):
         raise CheckFailed(f"app icon sizes {sizes}: the icons in resources/icons are missing")
     return f"sizes {sizes[0]}-{sizes[-1]} px"
+
+
+def check_source(state: SelfTestState) -> str:
+    """The source code the About dialog points AGPL users to is really there."""
+    from kfor_viewer.ui.about_dialog import source_location
+
+    folder = source_location()
+    if not any((folder / name).is_file() for name in ("__init__.py", "kfor_viewer/__init__.py")):
+        raise CheckFailed(f"the source code the About dialog names is missing: {folder}")
+    return str(folder)
 
 
 def check_sample(state: SelfTestState) -> str:

@@ -9,7 +9,7 @@ import pytest
 from kfor_viewer import selftest
 from kfor_viewer.core import paths
 
-CHECKS = ("versions", "qt", "icon", "sample", "render", "fields", "annotations", "ocr")
+CHECKS = ("versions", "qt", "icon", "source", "sample", "render", "fields", "annotations", "ocr")
 
 
 @pytest.fixture
