@@ -81,6 +81,7 @@ s { color: #5b6673; }
 .tag { color: #23415f; background-color: #e4ebf2; }
 .page { font-weight: bold; color: #1d232b; }
 .orphan { color: #8a3b00; font-style: italic; }
+.notice { color: #8a3b00; }
 blockquote { margin: 2px 0 4px 16px; font-family: serif; font-size: medium; }
 .note { margin-left: 16px; }
 code { font-family: monospace; }

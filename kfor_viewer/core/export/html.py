@@ -74,6 +74,7 @@ def _identity(summary: Summary) -> str:
         '<p class="kicker">KFOR report summary</p>\n'
         f"<h1>{escape(document.title)}</h1>\n"
         f'<table class="identity">{cells}</table>\n'
+        + ("" if document.recognised else f'<p class="notice">{escape(document.message)}</p>\n')
     )
 
 
@@ -251,7 +252,7 @@ blockquote.quote { margin: .2rem 0 .35rem; font-family: Georgia, "Times New Roma
 .note { margin: .3rem 0 0; font-size: .9rem; }
 .passage { margin: .5rem 0 0; }
 .passage img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
-ul.warnings { color: #8a3b00; }
+ul.warnings, .notice { color: #8a3b00; }
 .footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
 @media print {
   @page { size: A4; margin: 18mm 16mm; }

@@ -53,7 +53,8 @@ def _identity(summary: Summary) -> str:
         ("Pages", str(document.page_count)),
     ]
     lines = "  \n".join(f"**{name}:** {value}" for name, value in facts)
-    return f"# {md_text(document.title)}\n\n*KFOR report summary*\n\n{lines}\n"
+    notice = "" if document.recognised else f"\n> {md_text(document.message)}\n"
+    return f"# {md_text(document.title)}\n\n*KFOR report summary*\n\n{lines}\n{notice}"
 
 
 def _figures(figures: FiguresTable) -> str:

@@ -150,6 +150,6 @@ s.was { color: #5b6673; font-size: 7.5pt; }
 blockquote.quote { font-family: serif; font-size: 10.5pt; margin: 1pt 0 3pt 0; }
 .note { font-size: 9pt; margin: 2pt 0 0 0; }
 .passage { margin: 4pt 0 0 0; }
-ul.warnings { color: #8a3b00; }
+ul.warnings, .notice { color: #8a3b00; }
 .footer { margin-top: 18pt; }
 """

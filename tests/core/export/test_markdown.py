@@ -60,3 +60,14 @@ def test_grouped_by_page_and_without_fields(annotated_sample):
 
 def test_markdown_specials_in_user_text_stay_text():
     assert md_text("a *b* [c](d) <e> | f\nnext") == r"a \*b\* \[c\](d) \<e\> \| f next"
+
+
+def test_a_document_that_is_not_a_kfor_report_says_so():
+    result = make_result()
+    result.reports, result.recognised = [], False
+    result.message = (
+        "No KFOR report structure was recognised; only the generic fields were extracted."
+    )
+    text = render_markdown(build_summary(result, make_annotations()))
+    assert "> No KFOR report structure was recognised" in text
+    assert "## Key figures" not in text and "### troops (2)" in text
