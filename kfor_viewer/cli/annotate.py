@@ -17,7 +17,9 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from kfor_viewer.core.anchoring import QuoteNotFoundError, anchor_quote, import_pdf_highlights
+import pymupdf
+
+from kfor_viewer.core.anchoring import QuoteNotFoundError, anchor_quote
 from kfor_viewer.core.annotation_sharing import (
     SharedFileError,
     adopt_earlier_version,
@@ -25,6 +27,7 @@ from kfor_viewer.core.annotation_sharing import (
     earlier_versions,
     export_annotations,
     import_annotations,
+    pdf_highlights_to_import,
 )
 from kfor_viewer.core.annotation_store import (
     AnnotationStore,
@@ -153,13 +156,17 @@ def _annotations(args: argparse.Namespace) -> None:
     _print_listing(store.annotations(), args.format)
 
 
-def _import(args: argparse.Namespace, store: AnnotationStore, text: DocumentText, document) -> None:
+def _import(
+    args: argparse.Namespace,
+    store: AnnotationStore,
+    text: DocumentText,
+    document: pymupdf.Document,
+) -> None:
     if args.import_pdf:
-        highlights = import_pdf_highlights(document, text)
-        fresh = [a for a in highlights if store.get(a.id) is None]
+        fresh, total = pdf_highlights_to_import(store, document, text)
         if fresh:
             UndoStack().push(CreateAnnotations(store, fresh))
-        summary = f"imported {len(fresh)} of {len(highlights)} PDF highlights"
+        summary = f"imported {len(fresh)} of {total} PDF highlights"
     else:
         result = import_annotations(store, args.import_from, text)
         summary = f"imported {result.added} new and {result.updated} updated annotations"

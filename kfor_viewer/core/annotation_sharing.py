@@ -12,7 +12,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kfor_viewer.core.anchoring import reanchor
+import pymupdf
+
+from kfor_viewer.core.anchoring import import_pdf_highlights, reanchor
 from kfor_viewer.core.annotation_store import (
     AnnotationStore,
     StoreChange,
@@ -21,7 +23,7 @@ from kfor_viewer.core.annotation_store import (
     encode_store,
     known_store_files,
 )
-from kfor_viewer.core.annotations import DocumentAnnotations
+from kfor_viewer.core.annotations import Annotation, DocumentAnnotations
 from kfor_viewer.core.document_identity import DocumentIdentity
 from kfor_viewer.core.page_text import DocumentText
 from kfor_viewer.core.safe_files import FileWriteError, atomic_write, describe_os_error
@@ -138,3 +140,13 @@ def adopt_earlier_version(
         return None
     carry_over_revision(store, candidates[0], text)
     return candidates[0]
+
+
+def pdf_highlights_to_import(
+    store: AnnotationStore, document: pymupdf.Document, text: DocumentText
+) -> tuple[list[Annotation], int]:
+    """The highlights inside the PDF that the store has neither got nor had deleted (importing
+    again brings nothing back), and how many highlights the PDF holds in all."""
+    highlights = import_pdf_highlights(document, text)
+    fresh = [a for a in highlights if store.get(a.id) is None and not store.is_deleted(a.id)]
+    return fresh, len(highlights)

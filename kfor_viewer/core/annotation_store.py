@@ -119,6 +119,10 @@ class AnnotationStore:
     def get(self, annotation_id: str) -> Annotation | None:
         return self._document.annotations.get(annotation_id)
 
+    def is_deleted(self, annotation_id: str) -> bool:
+        """True when the highlight was deleted here or in a merged copy (and not restored)."""
+        return annotation_id in self._document.deleted_annotations
+
     def corrections(self) -> dict[CorrectionKey, FieldCorrection]:
         return dict(self._document.corrections)
 

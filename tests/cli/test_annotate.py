@@ -12,7 +12,9 @@ import pymupdf
 import pytest
 
 from kfor_viewer.cli import main
+from kfor_viewer.core.annotation_store import AnnotationStore
 from kfor_viewer.core.annotations import TagVocabulary
+from kfor_viewer.core.document_identity import identify_document
 from kfor_viewer.core.page_text import read_document_text
 from kfor_viewer.core.tag_vocabulary import load_tag_vocabulary, save_tag_vocabulary
 from tests.conftest import REPO_ROOT, SAMPLE_PDF
@@ -162,6 +164,13 @@ def test_highlights_inside_the_pdf_are_imported_once(capsys, tmp_path):
         assert status == 0 and expected in err
     (listed,) = _listing(capsys, marked)
     assert (listed["quote"], listed["note"]) == ("calm but fragile", "same wording as last time")
+
+    with pymupdf.open(marked) as opened:  # the user deletes it: importing again must not revive it
+        store = AnnotationStore.open(identify_document(marked, opened))
+    store.remove(listed["id"])
+    store.save()
+    _, _, err = _run(capsys, "annotations", str(marked), "--import-pdf")
+    assert "imported 0 of 1" in err and _listing(capsys, marked) == []
 
 
 def test_the_installed_command_exits_non_zero_on_a_missing_quote(report, tmp_path):
