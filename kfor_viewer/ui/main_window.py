@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kfor_viewer.core.edit_commands import UndoStack
 from kfor_viewer.ui.actions import ViewerActions
+from kfor_viewer.ui.annotation_tools import AnnotationTools
 from kfor_viewer.ui.evidence_flash import EvidenceFlash
 from kfor_viewer.ui.extraction_runner import ExtractionRunner
 from kfor_viewer.ui.fields_panel import FieldsPanel
@@ -39,6 +39,7 @@ from kfor_viewer.ui.render_requests import RenderRequests
 from kfor_viewer.ui.settings import LastDocument, ViewerSettings, initial_document
 from kfor_viewer.ui.thumbnails import ThumbnailsPanel
 from kfor_viewer.ui.toolbar_widgets import PageBox, ZoomBox
+from kfor_viewer.ui.undo import AnnotationUndoStack
 
 APP_TITLE = "KFOR Viewer"
 THUMBNAILS_TAB, OUTLINE_TAB = 0, 1
@@ -108,12 +109,15 @@ class MainWindow(QMainWindow):
 
     def _build_fields_dock(self) -> None:
         # one undo history and one store per document, shared by the panels that edit it
-        self.undo_stack = UndoStack()
+        self.undo_stack = AnnotationUndoStack(self)
         self.annotation_store: Any = None
         self.extraction_runner = ExtractionRunner(self)
         self.fields_panel = FieldsPanel(self.extraction_runner, self.undo_stack, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.fields_panel)
         self.evidence_flash = EvidenceFlash(self.page_view, self)
+        self.annotation_tools = AnnotationTools(self, self.page_view, self.undo_stack)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_tools.panel)
+        self.tabifyDockWidget(self.fields_panel, self.annotation_tools.panel)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&About KFOR Viewer", self._show_about)
+        self.annotation_tools.install_menus(bar)
 
     def _add_menu(self, title: str, actions: list[Any]) -> None:
         menu = self.menuBar().addMenu(title)
@@ -281,6 +286,7 @@ class MainWindow(QMainWindow):
         self.page_box.set_page(0)
         self.find_bar.document_changed()
         self.fields_panel.set_document(info.path)
+        self.annotation_tools.set_document(info.path)
         self.setWindowTitle(f"{info.title or os.path.basename(info.path)} — {APP_TITLE}")
         self.recent_menu.add(info.path)
         self._set_document_actions_enabled(True)
@@ -306,6 +312,7 @@ class MainWindow(QMainWindow):
         for warning in self.annotation_store.warnings if self.annotation_store else ():
             self.banner.show_message(warning.message)
         self.fields_panel.set_store(self.annotation_store)
+        self.annotation_tools.set_store(self.annotation_store)
 
     def cache_clear_other_documents(self) -> None:
         """Images of the previous document are never shown again: free their memory now."""
@@ -445,9 +452,13 @@ class MainWindow(QMainWindow):
 
     # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.annotation_tools.close_document():  # saving failed and the user stays
+            event.ignore()
+            return
         self.save_settings()
         self.fields_panel.save()
         self.extraction_runner.shutdown()
+        self.annotation_tools.shutdown()
         self.requests.stop()
         self.client.shutdown()
         super().closeEvent(event)
