@@ -82,6 +82,11 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(f"kfor-viewer: {problem}", file=sys.stderr)
         return 2
+    if getattr(args, "data_dir", None):
+        from kfor_viewer.core.paths import DATA_DIR_ENV
+
+        # The stores, the tag list and the child processes all find the folder through it.
+        os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
     return _run_app(args, file)
 
 
