@@ -144,6 +144,19 @@ def test_the_deb_declares_what_the_bundle_needs_from_the_system(deb):
     assert field("Package") == "kfor-viewer"
 
 
+def test_the_deb_dependencies_resolve_on_this_distribution(deb):
+    if not any(Path("/var/lib/apt/lists").glob("*_Packages*")):
+        pytest.skip("no apt package lists: run apt-get update")
+    result = subprocess.run(
+        ["apt-get", "install", "--simulate", "--no-install-recommends", str(deb)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    assert "Inst kfor-viewer " in result.stdout
+
+
 def test_the_installed_desktop_entry_validates_and_opens_pdfs(deb, tmp_path):
     subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp_path)], check=True)
     entry = tmp_path / "usr" / "share" / "applications" / "kfor-viewer.desktop"
