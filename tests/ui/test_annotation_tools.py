@@ -1,0 +1,180 @@
+"""The annotation workflow in the main window: select, highlight (H), tag, note, undo, redo,
+delete, reopen; highlights from inside a PDF; saving that fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+from PySide6.QtCore import Qt
+
+from kfor_viewer.core.annotation_store import AnnotationStore
+from kfor_viewer.core.document_identity import DocumentIdentity, file_sha256
+from kfor_viewer.core.safe_files import FileWriteError
+from tests.ui.annotation_gui import open_with_store, select_words, viewport_point
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    window.activateWindow()
+    window.page_view.setFocus()
+    qtbot.keyClick(window.page_view, key, modifiers)
+
+
+def saved_annotations(pdf: Path) -> list:
+    """What is on disk now, read by a fresh store (not the window's)."""
+    return AnnotationStore.open(DocumentIdentity(file_sha256(pdf), pdf.name)).annotations()
+
+
+def test_highlight_tag_note_undo_redo_and_reopen(qtbot, make_viewer, text_pdf):
+    window = make_viewer()
+    store = open_with_store(qtbot, window, text_pdf)
+    tools = window.annotation_tools
+    select_words(qtbot, window, 0, "KFOR,", "police;")
+    press(qtbot, window, Qt.Key.Key_H)
+    (highlight,) = store.annotations()
+    assert highlight.quote == "KFOR, EULEX and the Kosovo police;"
+    assert highlight.page == 1 and highlight.color == "#FFE066"
+    assert "Page 1:" in highlight.prefix and highlight.suffix.startswith("eulex cooperation")
+    assert not window.page_view.selection  # the selection became the highlight
+
+    # a click on the highlight opens its editor
+    point = viewport_point(window, 0, highlight.rects[0]).toPoint()
+    qtbot.mouseClick(window.page_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    editor = tools.editor
+    qtbot.waitUntil(editor.isVisible)
+    assert tools.overlay.selected_id == highlight.id
+    qtbot.keyClicks(editor.tag_edit, "north, EULEX")
+    qtbot.keyClick(editor.tag_edit, Qt.Key.Key_Return)
+    assert store.get(highlight.id).tags == ("north", "EULEX")
+    editor.note_edit.setFocus()
+    qtbot.keyClicks(editor.note_edit, "Ask the liaison officer")
+    editor.close()  # the note is applied when the editor closes, as one undo step
+    assert store.get(highlight.id).note == "Ask the liaison officer"
+
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert store.get(highlight.id).note == ""
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert store.get(highlight.id).tags == ()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert store.get(highlight.id) is None
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    redone = store.get(highlight.id)
+    assert (redone.tags, redone.note) == (("north", "EULEX"), "Ask the liaison officer")
+
+    # autosave within a second, then a new window on the same data folder shows it all
+    qtbot.waitUntil(lambda: bool(saved_annotations(text_pdf)), timeout=1500)
+    window.close()
+    again = make_viewer()
+    reopened = open_with_store(qtbot, again, text_pdf)
+    (shown,) = reopened.annotations()
+    assert (shown.quote, shown.tags, shown.note) == (
+        "KFOR, EULEX and the Kosovo police;",
+        ("north", "EULEX"),
+        "Ask the liaison officer",
+    )
+    assert again.annotation_tools.panel.visible_ids() == [shown.id]
+    assert again.annotation_tools.overlay.annotations_on(0)[0].id == shown.id
+
+
+def test_delete_with_the_key_and_undo(qtbot, make_viewer, text_pdf):
+    window = make_viewer()
+    store = open_with_store(qtbot, window, text_pdf)
+    tools = window.annotation_tools
+    select_words(qtbot, window, 1, "Safe", "environment")
+    (made,) = tools.highlight_selection("#A0D8FF")
+    tools.jump_to(made)  # selects it, as a click in the panel does
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert store.annotations() == []
+    assert tools.overlay.selected_id is None
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert [a.id for a in store.annotations()] == [made]
+
+
+def test_a_selection_across_a_page_break_makes_one_highlight_per_page(qtbot, make_viewer, text_pdf):
+    window = make_viewer()
+    store = open_with_store(qtbot, window, text_pdf)
+    select_words(qtbot, window, 0, "Safe", "environment")
+    tracker = window.page_view.selection_tracker
+    from tests.ui.annotation_gui import page_words
+
+    second = page_words(qtbot, window, 1)
+    last = next(w for w in second if w.text == "KFOR,")
+    from kfor_viewer.ui.page_layout import PagePosition
+
+    tracker.press(PagePosition(1, last.x1 - 1, (last.y0 + last.y1) / 2), extend=True)
+    window.annotation_tools.highlight_action.trigger()
+    pieces = store.annotations()
+    assert [a.page for a in pieces] == [1, 2]
+    assert pieces[0].quote == "Safe and secure environment"
+    assert pieces[1].quote.startswith("Page 2:") and pieces[1].quote.endswith("KFOR,")
+    window.undo_stack.undo()  # one step removes both
+    assert store.annotations() == []
+
+
+def test_import_highlights_made_with_pymupdf(qtbot, make_viewer, tmp_path, text_pdf):
+    annotated = tmp_path / "annotated.pdf"
+    with pymupdf.open(text_pdf) as document:
+        page = document[0]
+        highlight = page.add_highlight_annot(page.search_for("EULEX")[0])
+        highlight.set_colors(stroke=(0.6, 1.0, 0.6))
+        highlight.set_info(content="Mandate overlap, see report 2")
+        highlight.update()
+        document.save(annotated)
+    window = make_viewer()
+    store = open_with_store(qtbot, window, annotated)
+    window.annotation_tools.import_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(store.annotations()), timeout=30_000)
+    (imported,) = store.annotations()
+    assert (imported.page, imported.quote) == (1, "EULEX")
+    assert imported.note == "Mandate overlap, see report 2"
+    assert imported.color == "#99FF99"
+    assert "Imported 1 highlight" in window.statusBar().currentMessage()
+    # importing again adds nothing (the ids come from the PDF's annotations)
+    window.annotation_tools.import_pdf_action.trigger()
+    qtbot.waitUntil(lambda: "already here" in window.statusBar().currentMessage(), timeout=30_000)
+    assert len(store.annotations()) == 1
+
+
+def test_a_failed_save_is_shown_and_keeps_the_highlight(qtbot, make_viewer, text_pdf, monkeypatch):
+    window = make_viewer()
+    store = open_with_store(qtbot, window, text_pdf)
+    tools = window.annotation_tools
+
+    def disk_full(path, data, keep_backup=True):
+        raise FileWriteError("No space left on device", path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr("kfor_viewer.core.annotation_store.atomic_write", disk_full)
+        select_words(qtbot, window, 0, "KFOR,", "EULEX")
+        tools.highlight_selection()
+        qtbot.waitUntil(lambda: tools.autosaver.failing, timeout=2000)
+        assert "No space left on device" in window.statusBar().currentMessage()
+        assert "NOT saved" in window.statusBar().currentMessage()
+        qtbot.waitUntil(
+            lambda: tools._failure_dialog is not None and tools._failure_dialog.isVisible()
+        )
+        assert "No space left on device" in tools._failure_dialog.text()
+        assert len(store.annotations()) == 1 and store.dirty
+        assert saved_annotations(text_pdf) == []
+
+    # space freed: the next attempt saves
+    assert tools.autosaver.save_now()
+    assert [a.quote for a in saved_annotations(text_pdf)] == ["KFOR, EULEX"]
+    assert "saved again" in window.statusBar().currentMessage()
+    tools._failure_dialog.close()
+
+
+def test_a_corrupt_store_is_set_aside_and_said_so(qtbot, make_viewer, text_pdf, tmp_path):
+    folder = tmp_path / "user-data" / "annotations"
+    folder.mkdir(parents=True)
+    (folder / f"{file_sha256(text_pdf)}.json").write_text('{"schema_version": 2, "annot')
+    window = make_viewer()
+    store = open_with_store(qtbot, window, text_pdf)
+    notice = window.annotation_tools.panel.notice
+    assert notice.isVisibleTo(window.annotation_tools.panel)
+    assert "moved to" in notice.text()
+    assert store.annotations() == []
+    assert list(folder.glob("*.json")) == []  # set aside under another name, not overwritten
