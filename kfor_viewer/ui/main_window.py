@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.annotation_tools = AnnotationTools(self, self.page_view, self.undo_stack)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_tools.panel)
         self.tabifyDockWidget(self.fields_panel, self.annotation_tools.panel)
+        self.fields_panel.raise_()  # the fields tab shows first; Annotations is one click away
 
     def _build_menus(self) -> None:
         a = self.actions
