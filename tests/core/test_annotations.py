@@ -7,9 +7,7 @@ import json
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from kfor_viewer.core.annotation_store import decode_store, encode_store
 from kfor_viewer.core.annotations import (
     Annotation,
     AnnotationFormatError,
@@ -19,7 +17,7 @@ from kfor_viewer.core.annotations import (
     parse_time,
     utc_now,
 )
-from tests.core.annotation_factories import SHA, annotations, documents, make_annotation
+from tests.core.annotation_factories import SHA, annotations, make_annotation
 
 
 @settings(deadline=None)  # the shared test machine is sometimes slow
@@ -27,25 +25,6 @@ from tests.core.annotation_factories import SHA, annotations, documents, make_an
 def test_annotation_round_trips_through_json(annotation):
     data = json.loads(json.dumps(annotation.to_dict()))
     assert Annotation.from_dict(data) == annotation
-
-
-@settings(max_examples=40, deadline=None)
-@given(documents())
-def test_document_round_trips_through_the_store_encoding(document):
-    decoded, warnings = decode_store(encode_store(document))
-    assert warnings == []
-    assert decoded == document
-
-
-@settings(max_examples=30, deadline=None)
-@given(documents(), st.data())
-def test_re_reading_with_known_lines_gives_what_a_full_parse_gives(document, data):
-    cache: dict = {}
-    encoded = encode_store(document, cache)
-    known = {line: a for a, line in cache.values() if data.draw(st.booleans())}
-    edited = encoded.replace(b'"orphan": false', b'"orphan": true', 1)
-    for content in (encoded, edited):
-        assert decode_store(content, None, known) == decode_store(content)
 
 
 def test_correction_round_trips_with_any_json_value():
