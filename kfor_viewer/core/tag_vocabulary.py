@@ -49,17 +49,23 @@ def save_tag_vocabulary(
     vocabulary: TagVocabulary, data_dir: str | os.PathLike[str] | None = None
 ) -> None:
     """Write the vocabulary, keeping tags another instance added meanwhile."""
+    _write(vocabulary, data_dir, keep_others=True)
+
+
+def _write(
+    vocabulary: TagVocabulary, data_dir: str | os.PathLike[str] | None, keep_others: bool
+) -> None:
     path = vocabulary_path(data_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with file_lock(path.with_name(path.name + ".lock")):
-            on_disk, _ = load_tag_vocabulary(data_dir)
-            merged = {**on_disk.colors, **vocabulary.colors}
-            data = json.dumps(TagVocabulary(merged).to_dict(), indent=2, sort_keys=True)
-            atomic_write(path, (data + "\n").encode("utf-8"))
+            if keep_others:
+                on_disk, _ = load_tag_vocabulary(data_dir)
+                vocabulary.colors = {**on_disk.colors, **vocabulary.colors}
+            data = json.dumps(vocabulary.to_dict(), indent=2, sort_keys=True) + "\n"
+            atomic_write(path, data.encode("utf-8"))
     except (FileWriteError, OSError) as error:
         raise StoreWriteError(f"The tag list could not be saved ({error}).") from error
-    vocabulary.colors = merged
 
 
 def remember_tags(tags: Iterable[str], data_dir: str | os.PathLike[str] | None = None) -> None:
@@ -87,17 +93,5 @@ def rename_tag(old: str, new: str, data_dir: str | os.PathLike[str] | None = Non
     vocabulary, _ = load_tag_vocabulary(data_dir)
     color = vocabulary.colors.pop(old, None)
     vocabulary.colors[new] = vocabulary.colors.get(new) or color
-    _write_exactly(vocabulary, data_dir)
+    _write(vocabulary, data_dir, keep_others=False)  # the old tag must go
     return changed
-
-
-def _write_exactly(vocabulary: TagVocabulary, data_dir: str | os.PathLike[str] | None) -> None:
-    """Write without merging (a rename must drop the old tag)."""
-    path = vocabulary_path(data_dir)
-    data = json.dumps(vocabulary.to_dict(), indent=2, sort_keys=True) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with file_lock(path.with_name(path.name + ".lock")):
-            atomic_write(path, data.encode("utf-8"))
-    except (FileWriteError, OSError) as error:
-        raise StoreWriteError(f"The tag list could not be saved ({error}).") from error
