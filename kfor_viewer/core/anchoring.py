@@ -23,6 +23,7 @@ from kfor_viewer.core.annotations import (
     DEFAULT_COLOR,
     Annotation,
     Quad,
+    Rect,
     format_time,
     new_id,
     normalize_color,
@@ -66,6 +67,27 @@ def anchor_quote(
         note=note, created=now, modified=now,
     )  # fmt: skip
     return [dataclasses.replace(piece, id=new_id()) for piece in _pieces(text, span, template)]
+
+
+def anchor_selection(
+    text: DocumentText | None,
+    page: int,
+    rects: Iterable[Rect],
+    quote: str,
+    *,
+    color: str = DEFAULT_COLOR,
+    tags: Iterable[str] = (),
+    note: str = "",
+) -> Annotation:
+    """A highlight from a selection made on screen (1-based page, one rect per line in PDF
+    points, the selected text); call once per page of a selection. The rects are kept as
+    selected; offsets and context come from `text` (the occurrence on that page nearest the
+    rects), and stay empty when `text` is None or lacks the quote."""
+    annotation = Annotation(
+        id=new_id(), page=page, quote=quote, rects=tuple(tuple(r) for r in rects),
+        color=normalize_color(color), tags=tuple(dict.fromkeys(tags)), note=note,
+    )  # fmt: skip
+    return annotation if text is None else _with_text_position(annotation, text)
 
 
 def _first_span(text: DocumentText, quote: str, page: int | None) -> tuple[int, int] | None:
@@ -254,15 +276,31 @@ def _centre_inside(box: tuple[float, ...], rects: tuple[tuple[float, ...], ...])
 
 
 def _with_text_position(annotation: Annotation, text: DocumentText) -> Annotation:
-    """Offsets and context from the document text when the quote is found on its page."""
-    try:
-        span = _first_span(text, annotation.quote, annotation.page) if annotation.quote else None
-    except QuoteNotFoundError:
-        span = None
-    if span is None:
+    """Offsets and context from the document text, for the occurrence of the quote on the
+    annotation's page printed nearest its first rect; the rects themselves are kept."""
+    spans = _spans_on_page(text, annotation.quote, annotation.page)
+    if not spans:
         return annotation
-    piece = _pieces(text, span, annotation)[0]
+    if annotation.rects:
+        target = annotation.rects[0]
+        spans.sort(key=lambda span: _distance(text.evidence(*span)[0].rects[0], target))
+    piece = _pieces(text, spans[0], annotation)[0]
     return dataclasses.replace(piece, rects=annotation.rects)
+
+
+def _spans_on_page(text: DocumentText, quote: str, page: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if not quote.strip() or not 1 <= page <= text.page_count:
+        return spans
+    span = text.find_span(quote, page_start_offset(text, page))
+    while span is not None and text.page_of(span[0]) == page - 1:
+        spans.append(span)
+        span = text.find_span(quote, span[0] + 1)
+    return spans
+
+
+def _distance(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    return abs(a[0] - b[0]) + abs(a[1] - b[1])
 
 
 def _stable_id(page: pymupdf.Page, pdf_annot: pymupdf.Annot) -> str:

@@ -10,6 +10,7 @@ import pytest
 from kfor_viewer.core.anchoring import (
     QuoteNotFoundError,
     anchor_quote,
+    anchor_selection,
     import_pdf_highlights,
     page_start_offset,
     reanchor,
@@ -171,3 +172,23 @@ def test_a_quote_that_now_crosses_a_page_break_keeps_its_id_on_the_first_part(tm
     first, second = reanchor([original], new_text).anchored
     assert (first.id, first.page, second.page) == (original.id, 1, 2)
     assert second.id != original.id and second.note == "spans the break"
+
+
+def test_a_selection_keeps_its_rects_and_takes_the_context_of_the_occurrence_it_covers(tmp_path):
+    blocks = [para("In the north, the situation remained tense."), para(FILLER)]
+    blocks += [para("In the south, the situation remained tense.")]
+    document, text = _text_of(make_pdf(tmp_path / "two.pdf", blocks))
+    second = document[0].search_for("the situation remained tense")[1]
+    selected = (second.x0, second.y0, second.x1, second.y1)
+
+    highlight = anchor_selection(
+        text, 1, [selected], "the situation remained tense", tags=["south"]
+    )
+    assert highlight.rects == (selected,)
+    assert highlight.prefix.endswith("In the south, ")
+    page_text = text.text[page_start_offset(text, 1) :]
+    assert page_text[highlight.start : highlight.end] == "the situation remained tense"
+    assert highlight.tags == ("south",)
+
+    without_text = anchor_selection(None, 1, [selected], "the situation remained tense")
+    assert (without_text.start, without_text.prefix) == (None, "")
