@@ -9,6 +9,7 @@ Each name is listed once, with the evidence of its first mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -72,11 +73,13 @@ def organisations(source: Source, region: Region) -> list[Field]:
         for m in source.memo("organisation_mentions", lambda: _organisation_mentions(source))
         if region.start <= m.start and m.end <= region.end
     ]
-    definitions = [m for m in mentions if m.defines]
-    defined_names = {m.defines for m in definitions}
+    definitions = sorted((m.start, m.end) for m in mentions if m.defines)
+    definition_starts = [start for start, _ in definitions]
+    defined_names = {m.defines for m in mentions if m.defines}
     for mention in mentions:
-        inside_definition = not mention.defines and any(
-            d.start <= mention.start < d.end for d in definitions
+        index = bisect.bisect_right(definition_starts, mention.start) - 1
+        inside_definition = (
+            not mention.defines and index >= 0 and mention.start < definitions[index][1]
         )
         if mention.name in defined_names or inside_definition:
             continue

@@ -24,6 +24,7 @@ NATO_TITLE_IN_LINE_RE = re.compile(
     r"(?:\s+of\s+the\s+(?:North\s+Atlantic\s+Treaty\s+Organi[sz]ation|NATO))?)\s*$",
     re.IGNORECASE,
 )
+KFOR_RE = re.compile(r"\bKFOR\b|Kosovo Force|security presence in Kosovo", re.IGNORECASE)
 NATO_LETTER_HEADING_RE = re.compile(r"^letter\s+dated\s+", re.IGNORECASE)
 
 
@@ -46,14 +47,19 @@ def reports(source: Source, layout: Layout, cover: CoverLetter | None) -> list[R
         letter_date = report.letter_date.value if report.letter_date else reference
         hint = letter_date.year if letter_date else year_hint
         report_body.read_body(source, part.body, report, hint, letter_date)
-        result.append(report)
-    return [r for r in result if _is_report(r)] or result[:0]
+        if _is_report(source, part, report):
+            result.append(report)
+    return result
 
 
-def _is_report(report: Report) -> bool:
-    return any(
-        f is not None for f in (report.period_start, report.troops_total, report.nato_nations)
-    ) or bool(report.title)
+def _is_report(source: Source, part: ReportPart, report: Report) -> bool:
+    """A KFOR report has a report title, or names KFOR and states a period or a figure (so
+    any PDF that mentions troops is not taken for one)."""
+    if report.title is not None:
+        return True
+    names_kfor = KFOR_RE.search(source.text, part.body.start, part.body.end) is not None
+    figures = (report.period_start, report.troops_total, report.nato_nations)
+    return names_kfor and any(f is not None for f in figures)
 
 
 def _context_dates(

@@ -284,3 +284,19 @@ def test_open_document_is_left_open_for_the_caller(sample_pdf):
     result = extract(document)
     assert result.recognised and not document.is_closed
     assert result.file == str(sample_pdf)
+
+
+def test_a_pdf_about_other_troops_is_not_a_kfor_report(tmp_path):
+    path = make_pdf(
+        tmp_path / "news.pdf",
+        [
+            para("Regional news"),
+            para(
+                "From 1 to 30 June 2019, some 5,000 troops of the Northern Army took part in an "
+                "exercise with 12 NATO nations."
+            ),
+        ],
+    )
+    result = extract(path)
+    assert not result.recognised
+    assert result.reports == []
