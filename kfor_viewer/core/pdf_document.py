@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 
 import pymupdf
@@ -42,6 +43,13 @@ __all__ = [
 # Acrobat accepts the "%PDF-" header anywhere in the first 1024 bytes; so does MuPDF.
 _HEADER_WINDOW = 1024
 _MUPDF_CODE_PREFIX = re.compile(r"^code=\d+:\s*")
+# The text extraction flags of page.search_for: hyphenated words joined, ligatures kept whole.
+_SEARCH_FLAGS = (
+    pymupdf.TEXT_DEHYPHENATE
+    | pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_PRESERVE_LIGATURES
+    | pymupdf.TEXT_MEDIABOX_CLIP
+)
 # A size of a missing or broken page's box, so the page still gets a place in the layout.
 A4_POINTS = (595.0, 842.0)
 
@@ -226,31 +234,75 @@ def _normalise(text: str) -> str:
 
 
 class TextSearcher:
-    """Searches a document page by page, keeping each page's text so a repeated search only
-    looks closely at the pages that can contain the query."""
+    """Searches a document page by page and remembers what it read.
+
+    Each page's text is kept (a few KB a page), so a later search skips, by a string test, the
+    pages that cannot contain the query and asks MuPDF only about the others; the hits of the last
+    few queries are kept too, so repeating a search (Enter in the find bar) costs no MuPDF work.
+    """
+
+    REMEMBERED_QUERIES = 8
 
     def __init__(self, doc: pymupdf.Document) -> None:
         self._doc = doc
-        self._texts: dict[int, str] = {}
+        self._texts: dict[int, tuple[str, str]] = {}  # page -> (text, casefolded text)
+        self._hits: OrderedDict[str, dict[int, list[SearchHit]]] = OrderedDict()
 
     def page_text(self, number: int) -> str:
-        text = self._texts.get(number)
-        if text is None:
-            text = _normalise(load_page(self._doc, number).get_text("text"))
-            self._texts[number] = text
-        return text
+        return self._text(number)[0]
+
+    def _text(self, number: int) -> tuple[str, str]:
+        texts = self._texts.get(number)
+        if texts is None:
+            self._read_page(number)
+            texts = self._texts[number]
+        return texts
+
+    def _read_page(self, number: int) -> pymupdf.TextPage | None:
+        """Extract the page's text once (MuPDF's costly step) and keep the plain text."""
+        try:
+            textpage = load_page(self._doc, number).get_textpage(flags=_SEARCH_FLAGS)
+            text = _normalise(textpage.extractText())
+        except Exception:
+            textpage, text = None, ""  # an unreadable page has no hits; rendering says why
+        self._texts[number] = (text, text.casefold())
+        return textpage
 
     def search_page(self, number: int, query: str, case_sensitive: bool = False) -> list[SearchHit]:
         needle = " ".join(query.split())
         if not needle:
             return []
-        text = self.page_text(number)
-        if needle.casefold() not in text.casefold():
-            return []
-        hits = _mupdf_hits(self._doc, number, needle)
-        if case_sensitive:
-            hits = _keep_exact_case(hits, text, needle)
+        hits = self._caseless_hits(number, needle)
+        if case_sensitive and hits:
+            hits = _keep_exact_case(hits, self._text(number)[0], needle)
         return hits
+
+    def _caseless_hits(self, number: int, needle: str) -> list[SearchHit]:
+        folded_needle = needle.casefold()
+        remembered = self._hits.get(folded_needle)
+        if remembered is None:
+            remembered = self._hits[folded_needle] = {}
+            while len(self._hits) > self.REMEMBERED_QUERIES:
+                self._hits.popitem(last=False)
+        else:
+            self._hits.move_to_end(folded_needle)
+        hits = remembered.get(number)
+        if hits is None:
+            hits = remembered[number] = self._find(number, needle)
+        return hits
+
+    def _find(self, number: int, needle: str) -> list[SearchHit]:
+        textpage = None if number in self._texts else self._read_page(number)
+        folded = self._texts[number][1]
+        count = folded.count(needle.casefold())
+        if count == 0:
+            return []
+        if textpage is None:
+            textpage = load_page(self._doc, number).get_textpage(flags=_SEARCH_FLAGS)
+        quads = textpage.search(needle, quads=True)
+        if len(quads) == count:  # one line piece per hit: no hit spans lines
+            return [SearchHit(number, (tuple(quad.rect),)) for quad in quads]
+        return _mupdf_hits(self._doc, number, needle)  # MuPDF groups the pieces of each hit
 
     def search(self, query: str, case_sensitive: bool = False) -> Iterator[list[SearchHit]]:
         """The hits of each page in page order (an empty list for a page without hits)."""

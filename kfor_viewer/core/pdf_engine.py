@@ -123,6 +123,7 @@ class WorkerRestarted:
 class _Pending:
     request: Request
     priority: int
+    order: int  # submission order: first come, first served among equal priorities
     attempts: int = 0
     slot: shared_memory.SharedMemory | None = None
     search_query: str = ""
@@ -232,7 +233,7 @@ class PdfEngine:
             pending = self._queued[request_id]
             if priority < pending.priority:
                 pending.priority = priority
-                heapq.heappush(self._queue, (priority, next(self._order), request_id))
+                self._enqueue(pending)
             return
         self._render_ids[key] = self._submit("render", (key,), priority)
 
@@ -270,10 +271,13 @@ class PdfEngine:
 
     def _submit(self, op: str, args: tuple, priority: int) -> int:
         request_id = next(self._ids)
-        self._queued[request_id] = _Pending(Request(request_id, op, args), priority)
-        heapq.heappush(self._queue, (priority, next(self._order), request_id))
+        self._enqueue(_Pending(Request(request_id, op, args), priority, next(self._order)))
         self._pump()
         return request_id
+
+    def _enqueue(self, pending: _Pending) -> None:
+        self._queued[pending.request.id] = pending
+        heapq.heappush(self._queue, (pending.priority, pending.order, pending.request.id))
 
     def _pump(self) -> None:
         """Send queued requests in priority order while fewer than MAX_IN_FLIGHT are running."""
@@ -474,18 +478,17 @@ class PdfEngine:
             # Skip the page that killed the worker and search on from the next one.
             pending.request = Request(request.id, "search", (query, case_sensitive, resume_at + 1))
             pending.attempts = 0
-            self._queued[request.id] = pending
-            heapq.heappush(self._queue, (pending.priority, next(self._order), request.id))
+            self._enqueue(pending)
 
     def _requeue(self, survivors: list[_Pending]) -> None:
         if self._document is not None:
             doc = self._document
-            reopen = _Pending(Request(next(self._ids), "reopen", (doc.path, doc.password)), 0)
+            reopen_request = Request(next(self._ids), "reopen", (doc.path, doc.password))
+            reopen = _Pending(reopen_request, PRIORITY_OPEN, next(self._order))
             self._in_flight[reopen.request.id] = reopen
             self._send(Request(reopen.request.id, "open", reopen.request.args))
         for pending in survivors:
-            self._queued[pending.request.id] = pending
-            heapq.heappush(self._queue, (pending.priority, next(self._order), pending.request.id))
+            self._enqueue(pending)
 
     def _on_reopen(self, pending: _Pending, reply: Reply) -> None:
         if reply.error is not None and self._document is not None:

@@ -168,17 +168,23 @@ def _slot(state: WorkerState, name: str) -> shared_memory.SharedMemory:
 def _search_steps(
     state: WorkerState, request: Request, query: str, case_sensitive: bool, first_page: int
 ) -> Iterator[None]:
+    """One page per step. Hits go out at once the first time, then at most every
+    _PROGRESS_INTERVAL_S with all the pages searched since, so a query found on every page of a
+    long document does not flood the GUI thread with thousands of messages."""
     page_count = state.doc.page_count
-    total, last_report = 0, 0.0
+    total, waiting, last_report, first_hits_sent = 0, [], time.monotonic(), False
     for number in range(first_page, page_count):
         state.busy[BUSY_PAGE] = number
-        hits = tuple(state.searcher.search_page(number, query, case_sensitive))
+        hits = state.searcher.search_page(number, query, case_sensitive)
         total += len(hits)
+        waiting.extend(hits)
         now = time.monotonic()
-        if hits or now - last_report >= _PROGRESS_INTERVAL_S:
-            state.reply(request, SearchProgress(number + 1, page_count, hits), final=False)
-            last_report = now
+        if (waiting and not first_hits_sent) or now - last_report >= _PROGRESS_INTERVAL_S:
+            first_hits_sent = first_hits_sent or bool(waiting)
+            state.reply(request, SearchProgress(number + 1, page_count, tuple(waiting)), False)
+            waiting, last_report = [], now
         yield
+    state.reply(request, SearchProgress(page_count, page_count, tuple(waiting)), False)
     state.reply(request, total)
 
 

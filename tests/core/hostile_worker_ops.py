@@ -1,4 +1,5 @@
-"""Loaded into the PDF worker by tests (op_modules): renders that hang, crash or exhaust memory.
+"""Loaded into the PDF worker by tests (op_modules): renders that hang, crash or exhaust memory,
+and a search that crashes on one page.
 
 It wraps the real "render" op, so the tests drive the real request path end to end.
 """
@@ -8,10 +9,22 @@ from __future__ import annotations
 import os
 import time
 
+from kfor_viewer.core.pdf_document import TextSearcher
 from kfor_viewer.core.pdf_worker import OPS, register_op
 
 HANG_PAGE, CRASH_PAGE, HOG_PAGE = 1, 2, 3
+CRASHING_QUERY = "crash the search"
 _real_render = OPS["render"]
+_real_search_page = TextSearcher.search_page
+
+
+def _hostile_search_page(self, number, query, case_sensitive=False):
+    if query == CRASHING_QUERY and number == CRASH_PAGE:
+        os.abort()
+    return _real_search_page(self, number, query, case_sensitive)
+
+
+TextSearcher.search_page = _hostile_search_page
 
 
 @register_op("render")

@@ -144,3 +144,23 @@ def test_describe_error_digs_out_the_cause():
             raise ValueError("Failed to open file 'x.pdf'") from inner
     except ValueError as outer:
         assert pdf_document.describe_error(outer) == "no objects found"
+
+
+def test_a_repeated_search_reads_no_page_again(good_pdf, monkeypatch):
+    import pymupdf
+
+    searcher = TextSearcher(open_document(str(good_pdf)))
+    assert sum(len(hits) for hits in searcher.search("eulex")) == 6
+    reads = []
+    read_text = pymupdf.Page.get_textpage
+
+    def counting(page, *args, **kwargs):
+        reads.append(page.number)
+        return read_text(page, *args, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Page, "get_textpage", counting)
+    assert sum(len(hits) for hits in searcher.search("EULEX")) == 6
+    assert reads == []
+    # A new query asks MuPDF only about the pages whose text contains it.
+    assert [len(hits) for hits in searcher.search("Page 2:")] == [0, 1, 0]
+    assert reads == [1]

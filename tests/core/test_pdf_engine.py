@@ -171,3 +171,49 @@ def test_open_errors_come_through_the_worker(harness, tmp_path):
         "The PDF is encrypted with a certificate: not supported",
     ]
     assert run.engine.info is None
+
+
+def test_visible_pages_render_before_thumbnails(harness, good_pdf):
+    run = harness(op_modules=("tests.core.hostile_worker_ops",), time_limits=TimeLimits(render=1))
+    run.open(good_pdf)
+    run.engine.request_render(RenderKey(1, HANG_PAGE, 60, 84))  # keeps the worker busy
+    run.engine.request_render(RenderKey(1, 0, 60, 84))
+    thumbnail, ahead, visible = (RenderKey(1, 4, 20 + i, 28) for i in range(3))
+    run.engine.request_render(thumbnail, priority=5)
+    run.engine.request_render(ahead, priority=2)
+    run.engine.request_render(visible, priority=0)
+    rendered = [e.key for e in run.wait_for(ev.Rendered, 4)]
+    assert rendered[-3:] == [visible, ahead, thumbnail]
+
+
+def test_a_search_that_crashes_the_worker_skips_that_page_and_goes_on(harness, good_pdf):
+    from tests.core.hostile_worker_ops import CRASHING_QUERY
+
+    run = harness(op_modules=("tests.core.hostile_worker_ops",))
+    run.open(good_pdf)
+    run.engine.search(CRASHING_QUERY)
+    assert "while searching page 3" in run.wait_for(ev.WorkerRestarted)[0].message
+    assert run.wait_for(ev.SearchFinished)[0] == ev.SearchFinished(CRASHING_QUERY, 0)
+    assert run.of(ev.SearchProgressed)[-1].pages_done == 5
+
+
+def test_a_new_search_cancels_the_running_one(harness, tmp_path):
+    run = harness()
+    run.open(bad_pdfs.text_pdf(tmp_path / "long.pdf", pages=60))
+    run.engine.search("EULEX")
+    run.engine.search("Page 7:")
+    finished = run.wait_for(ev.SearchFinished)
+    assert finished == [ev.SearchFinished("Page 7:", 1)]
+    assert {p.query for p in run.of(ev.SearchProgressed)} <= {"EULEX", "Page 7:"}
+    run.engine.search("eulex")
+    run.engine.cancel_search()
+    time.sleep(0.5)
+    run.wait_for(ev.SearchFinished)
+    assert len(run.of(ev.SearchFinished)) == 1  # the cancelled search never finishes
+
+
+def test_case_sensitive_search_through_the_worker(harness, good_pdf):
+    run = harness()
+    run.open(good_pdf)
+    run.engine.search("EULEX", case_sensitive=True)
+    assert run.wait_for(ev.SearchFinished)[0].total == 5
