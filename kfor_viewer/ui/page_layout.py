@@ -79,6 +79,25 @@ class PagePosition:
     y: float
 
 
+class _PageRects(Sequence[Rect]):
+    """The pages' rectangles, made on demand: a relayout of 2,000 pages at every zoom step then
+    costs one pass over the heights instead of 2,000 objects."""
+
+    def __init__(self, layout: PageLayout) -> None:
+        self._layout = layout
+
+    def __len__(self) -> int:
+        return len(self._layout.page_sizes)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        layout = self._layout
+        width, height = layout.page_sizes[index]
+        pw, ph = width * layout.scale, height * layout.scale
+        return Rect((layout.width - pw) / 2, layout.tops[index], pw, ph)
+
+
 class PageLayout:
     """Pages stacked vertically, centred horizontally, at one zoom factor."""
 
@@ -90,15 +109,13 @@ class PageLayout:
         scale = zoom * POINTS_TO_PIXELS
         widest = max((w for w, _ in self.page_sizes), default=0.0) * scale
         self.width = max(viewport_width, widest + 2 * MARGIN)
-        self._tops: list[float] = []
-        self.rects: list[Rect] = []
+        self.tops: list[float] = []
         y = MARGIN
-        for w, h in self.page_sizes:
-            pw, ph = w * scale, h * scale
-            self._tops.append(y)
-            self.rects.append(Rect((self.width - pw) / 2, y, pw, ph))
-            y += ph + PAGE_GAP
+        for _w, h in self.page_sizes:
+            self.tops.append(y)
+            y += h * scale + PAGE_GAP
         self.height = (y - PAGE_GAP + MARGIN) if self.page_sizes else 0.0
+        self.rects: Sequence[Rect] = _PageRects(self)
 
     @property
     def scale(self) -> float:
@@ -112,7 +129,7 @@ class PageLayout:
         """The page at height y, or the nearest one when y is in a gap or a margin."""
         if not self.rects:
             return -1
-        index = max(0, bisect.bisect_right(self._tops, y) - 1)
+        index = max(0, bisect.bisect_right(self.tops, y) - 1)
         if index + 1 < len(self.rects) and y - self.rects[index].bottom > PAGE_GAP / 2:
             return index + 1
         return index

@@ -58,6 +58,7 @@ class PageView(QAbstractScrollArea):
         self._last_scroll = 0
         self._failed: dict[int, str] = {}
         self._overlays: list[Any] = []
+        self._paint_clip: QRectF | None = None  # the area being repainted, during paintEvent
         self.history: NavigationHistory[PagePosition] = NavigationHistory()
         self.search_highlights = SearchHighlights(self)
         self.selection_tracker = SelectionTracker(client, self)
@@ -239,8 +240,11 @@ class PageView(QAbstractScrollArea):
         if self._pinned is None or self._pinned[0] != value:
             self._pinned = None
             self._set_current_page(self._most_visible_page())
-        self.viewport().update()
         self._schedule_renders()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        # Move what is painted already; only the strip scrolled into view is painted anew.
+        self.viewport().scroll(dx, dy)
 
     def _most_visible_page(self) -> int:
         view = self._visible_layout_rect()
@@ -426,6 +430,7 @@ class PageView(QAbstractScrollArea):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         view = self._visible_layout_rect()
+        self._paint_clip = QRectF(event.rect())
         for page in self._layout.visible_pages(view.y, view.bottom):
             target = self._viewport_rect(page)
             if target.intersects(QRectF(event.rect())):
@@ -443,7 +448,7 @@ class PageView(QAbstractScrollArea):
         if whole is None:
             whole = self._cache.closest(self._generation, page, keys[-1].px_width)
         if whole is not None:
-            paint.paint_image(painter, target, whole)
+            paint.paint_image(painter, target, whole, self._paint_clip)
         elif len(keys) == 1:
             paint.paint_loading(painter, target, page)
         tiles = [(key.clip, self._cache.get(key)) for key in keys[1:]]

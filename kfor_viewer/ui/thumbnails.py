@@ -1,68 +1,64 @@
 """The thumbnails sidebar: a small image of every page, rendered at low priority and only for
-the rows on screen; click to go to a page; the current page is marked."""
+the rows on screen; click to go to a page; the current page is framed.
+
+A scroll area that paints its rows itself, like the page view: an item view over a Python model
+calls back into Python for every row on each layout (measured: 30 ms per page change with 2,000
+pages), which stalls scrolling through long documents.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kfor_viewer.core.pdf_types import RenderKey
+from kfor_viewer.ui.page_painting import PAPER, shade
 from kfor_viewer.ui.render_plan import PRIORITY_THUMBNAIL
 from kfor_viewer.ui.render_requests import RenderRequests
 
 THUMB_WIDTH = 120
 LABEL_HEIGHT = 20
-PADDING = 8
-ModelIndex = QModelIndex | QPersistentModelIndex
+PADDING = 10
 
 
-class ThumbnailModel(QAbstractListModel):
-    """One row per page; the image comes from the shared render cache."""
+class ThumbnailsPanel(QAbstractScrollArea):
+    requestPage = Signal(int)
 
-    def __init__(self, cache: Any, parent: Any = None) -> None:
+    def __init__(self, cache: Any, requests: RenderRequests, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._cache = cache
+        self._cache, self._requests = cache, requests
         self._sizes: tuple[tuple[float, float], ...] = ()
         self._generation = -1
-        self.device_pixel_ratio = 1.0
+        self._current = -1
+        self._cell_height = THUMB_WIDTH + 2 * PADDING + LABEL_HEIGHT
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(THUMB_WIDTH + 2 * PADDING + 20)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self._request_timer = QTimer(self, singleShot=True, interval=20)
+        self._request_timer.timeout.connect(self._request_visible)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        requests.imageReady.connect(self._on_image_ready)
 
+    # --- document -------------------------------------------------------------------------
     def set_document(self, sizes: tuple[tuple[float, float], ...], generation: int) -> None:
-        self.beginResetModel()
         self._sizes, self._generation = tuple(sizes), generation
-        self.endResetModel()
+        tallest = max(
+            (self.thumb_size(row)[1] for row in range(len(self._sizes))), default=THUMB_WIDTH
+        )
+        self._cell_height = tallest + 2 * PADDING + LABEL_HEIGHT
+        self._current = -1
+        self._update_scroll_range()
+        self.verticalScrollBar().setValue(0)
+        self.set_current_page(0)
+        self.viewport().update()
+        self._schedule_requests()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._sizes)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Page {index.row() + 1}"
-        return None
+    def row_count(self) -> int:
+        return len(self._sizes)
 
     def thumb_size(self, row: int) -> tuple[int, int]:
         width, height = self._sizes[row]
@@ -70,116 +66,132 @@ class ThumbnailModel(QAbstractListModel):
 
     def key(self, row: int) -> RenderKey:
         width, height = self.thumb_size(row)
-        dpr = self.device_pixel_ratio
+        dpr = self.devicePixelRatioF()
         return RenderKey(self._generation, row, round(width * dpr), round(height * dpr))
-
-    def image(self, row: int) -> QImage | None:
-        """The exact thumbnail, else any cached render of the page (drawn scaled)."""
-        return self._cache.get(self.key(row)) or self._cache.closest(self._generation, row)
 
     def is_cached(self, row: int) -> bool:
         return self._cache.get(self.key(row)) is not None
 
-    def image_ready(self, key: RenderKey) -> None:
-        if key.doc_generation == self._generation and key.page < len(self._sizes):
-            index = self.index(key.page)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+    def _image(self, row: int) -> tuple[QImage | None, bool]:
+        """(image, exact): the thumbnail, else the cached render of the page nearest its size."""
+        key = self.key(row)
+        exact = self._cache.get(key)
+        if exact is not None:
+            return exact, True
+        return self._cache.closest(self._generation, row, key.px_width), False
 
-
-class ThumbnailDelegate(QStyledItemDelegate):
-    """A page with a shadow and its number below; the current page framed in the highlight."""
-
-    def __init__(self, model: ThumbnailModel, view: QListView) -> None:
-        super().__init__(view)
-        self._model = model
-        self._view = view
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        # As wide as the list, so the page sits centred in the sidebar.
-        width, height = self._model.thumb_size(index.row())
-        cell_width = max(width + 2 * PADDING, self._view.viewport().width())
-        return QSize(cell_width, height + 2 * PADDING + LABEL_HEIGHT)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        width, height = self._model.thumb_size(index.row())
-        cell: QRect = option.rect
-        page = QRectF(cell.x() + (cell.width() - width) / 2, cell.y() + PADDING, width, height)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        highlight = option.palette.color(QPalette.ColorRole.Highlight)
-        if selected:
-            painter.setPen(QPen(highlight, 3))
-            painter.drawRoundedRect(page.adjusted(-4, -4, 4, 4), 3, 3)
-        painter.fillRect(page.adjusted(1, 2, 2, 3), QColor(0, 0, 0, 50))
-        painter.fillRect(page, Qt.GlobalColor.white)
-        image = self._model.image(index.row())
-        if image is not None:
-            painter.drawImage(page, image, QRectF(image.rect()))
-        label = QRectF(cell.x(), page.bottom() + 2, cell.width(), LABEL_HEIGHT)
-        painter.setPen(highlight if selected else option.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(index.row() + 1))
-        painter.restore()
-
-
-class ThumbnailsPanel(QListView):
-    requestPage = Signal(int)
-
-    def __init__(self, cache: Any, requests: RenderRequests, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._requests = requests
-        self.thumbnail_model = ThumbnailModel(cache, self)
-        self.setModel(self.thumbnail_model)
-        self.setItemDelegate(ThumbnailDelegate(self.thumbnail_model, self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMinimumWidth(THUMB_WIDTH + 2 * PADDING + 24)
-        self._request_timer = QTimer(self, singleShot=True, interval=20)
-        self._request_timer.timeout.connect(self._request_visible)
-        self.verticalScrollBar().valueChanged.connect(self._schedule_requests)
-        requests.imageReady.connect(self.thumbnail_model.image_ready)
-        self.clicked.connect(lambda index: self.requestPage.emit(index.row()))
-
-    def set_document(self, sizes: tuple[tuple[float, float], ...], generation: int) -> None:
-        self.thumbnail_model.device_pixel_ratio = self.devicePixelRatioF()
-        self.thumbnail_model.set_document(sizes, generation)
-        self.set_current_page(0)
-        self._schedule_requests()
+    # --- current page ---------------------------------------------------------------------
+    @property
+    def current_page(self) -> int:
+        return self._current
 
     def set_current_page(self, page: int) -> None:
-        """Mark `page` and keep it in sight, without emitting requestPage."""
-        if not 0 <= page < self.thumbnail_model.rowCount():
+        """Frame `page` and keep it in sight, without emitting requestPage."""
+        if not 0 <= page < len(self._sizes) or page == self._current:
             return
-        index = self.thumbnail_model.index(page)
-        self.selectionModel().setCurrentIndex(
-            index, self.selectionModel().SelectionFlag.ClearAndSelect
-        )
-        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        previous, self._current = self._current, page
+        for row in (previous, page):
+            if row >= 0:
+                self.viewport().update(self.row_rect(row))
+        self.scroll_to_row(page)
+
+    def scroll_to_row(self, row: int) -> None:
+        bar = self.verticalScrollBar()
+        top, height = row * self._cell_height, self.viewport().height()
+        if top < bar.value():
+            bar.setValue(top)
+        elif top + self._cell_height > bar.value() + height:
+            bar.setValue(top + self._cell_height - height)
+
+    def row_rect(self, row: int) -> QRect:
+        """The row's cell in viewport coordinates."""
+        top = row * self._cell_height - self.verticalScrollBar().value()
+        return QRect(0, top, self.viewport().width(), self._cell_height)
 
     def visible_rows(self) -> range:
-        if not self.isVisible() or not self.thumbnail_model.rowCount():
+        if not self.isVisible() or not self._sizes:
             return range(0)
-        viewport = self.viewport().rect()
-        first = self.indexAt(QPoint(PADDING, viewport.top() + 1))
-        last = self.indexAt(QPoint(PADDING, viewport.bottom() - 1))
-        start = first.row() if first.isValid() else 0
-        stop = last.row() if last.isValid() else self.thumbnail_model.rowCount() - 1
-        return range(start, stop + 1)
+        top = self.verticalScrollBar().value()
+        first = top // self._cell_height
+        last = (top + self.viewport().height()) // self._cell_height
+        return range(first, min(last + 1, len(self._sizes)))
 
-    def _schedule_requests(self, *_args: Any) -> None:
+    # --- rendering ------------------------------------------------------------------------
+    def _schedule_requests(self) -> None:
         if not self._request_timer.isActive():
             self._request_timer.start()
 
     def _request_visible(self) -> None:
-        model = self.thumbnail_model
         wanted = {
-            model.key(row): PRIORITY_THUMBNAIL
+            self.key(row): PRIORITY_THUMBNAIL
             for row in self.visible_rows()
-            if not model.is_cached(row)
+            if not self.is_cached(row)
         }
         self._requests.want("thumbnails", wanted)
+
+    def _on_image_ready(self, key: RenderKey) -> None:
+        if key.doc_generation == self._generation and key.page in self.visible_rows():
+            self.viewport().update(self.row_rect(key.page))
+
+    def _on_scrolled(self) -> None:
+        self._schedule_requests()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().scroll(dx, dy)  # repaint only the rows scrolled into view
+
+    def _update_scroll_range(self) -> None:
+        bar = self.verticalScrollBar()
+        total = len(self._sizes) * self._cell_height
+        bar.setRange(0, max(0, total - self.viewport().height()))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(self._cell_height // 3)
+
+    # --- painting and input ---------------------------------------------------------------
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for row in self.visible_rows():
+            cell = self.row_rect(row)
+            if cell.intersects(event.rect()):
+                self._paint_row(painter, row, cell)
+        painter.end()
+
+    def _paint_row(self, painter: QPainter, row: int, cell: QRect) -> None:
+        width, height = self.thumb_size(row)
+        page = QRectF(cell.x() + (cell.width() - width) / 2, cell.y() + PADDING, width, height)
+        current = row == self._current
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        if current:
+            painter.setPen(QPen(highlight, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(page.adjusted(-4, -4, 4, 4), 3, 3)
+        background = self.palette().color(QPalette.ColorRole.Window)
+        painter.fillRect(page.adjusted(1, 2, 2, 3), shade(background, 0.25))  # opaque: fast
+        painter.fillRect(page, PAPER)
+        image, exact = self._image(row)
+        if image is not None:
+            # A stand-in (usually a full page render) is shrunk roughly: smoothing a page-size
+            # image down on every repaint stalls a fling; the exact thumbnail follows shortly.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, exact)
+            painter.drawImage(page, image, QRectF(image.rect()))
+        label = QRectF(cell.x(), page.bottom() + 3, cell.width(), LABEL_HEIGHT)
+        painter.setPen(highlight if current else self.palette().color(QPalette.ColorRole.Text))
+        painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(row + 1))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._sizes:
+            row = (
+                round(event.position().y()) + self.verticalScrollBar().value()
+            ) // self._cell_height
+            if 0 <= row < len(self._sizes):
+                self.set_current_page(row)
+                self.requestPage.emit(row)
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._update_scroll_range()
+        self._schedule_requests()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -188,7 +200,3 @@ class ThumbnailsPanel(QListView):
     def hideEvent(self, event: Any) -> None:
         super().hideEvent(event)
         self._requests.want("thumbnails", {})
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._schedule_requests()

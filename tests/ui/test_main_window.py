@@ -7,7 +7,7 @@ import warnings
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -198,23 +198,23 @@ def test_open_recent_lists_documents_newest_first_and_reopens_them(
     assert viewer.recent_menu.paths() == []
 
 
-def test_every_menu_item_is_enabled_once_a_document_is_open(qtbot, viewer, text_pdf):
+def test_every_viewer_menu_item_is_enabled_once_a_document_is_open(qtbot, viewer, text_pdf):
     open_and_wait(qtbot, viewer, text_pdf)
-    disabled = []
-    for menu_action in viewer.menuBar().actions():
-        for action in menu_action.menu().actions():
-            if action.isSeparator() or action.menu() is not None:
-                continue
-            if action in (
-                viewer.actions.copy,
-                viewer.actions.back,
-                viewer.actions.forward,
-                viewer.actions.previous_page,
-            ):
-                continue  # need a selection, a history, or a page before this one
-            if not action.isEnabled():
-                disabled.append(action.text())
-    assert disabled == []
+    ours = set(vars(viewer.actions).values())
+    waiting = {
+        viewer.actions.copy,
+        viewer.actions.back,
+        viewer.actions.forward,
+        viewer.actions.previous_page,
+    }  # need a selection, a history, a page before
+    in_menus = [
+        action
+        for menu_action in viewer.menuBar().actions()
+        for action in menu_action.menu().actions()
+        if action in ours
+    ]
+    assert len(in_menus) >= 20
+    assert [a.text() for a in in_menus if not a.isEnabled() and a not in waiting] == []
 
 
 def test_view_menu_toggles_the_sidebar_panels(qtbot, viewer, text_pdf):
@@ -237,11 +237,16 @@ def test_the_window_renders_a_page_of_dark_text_on_white(qtbot, viewer, text_pdf
     view = viewer.page_view
     page = view.layout_model.rects[0]
     origin = view.viewport().mapTo(viewer, QPoint(0, 0))
-    top_left = QPoint(
+    page_in_window = QRect(
         round(page.x) + origin.x() - view.horizontalScrollBar().value(),
         round(page.y) + origin.y() - view.verticalScrollBar().value(),
+        round(page.width),
+        round(page.height),
     )
-    colours = _colours(image, top_left.x() + 20, top_left.y() + 20, 700, 260)
+    area = page_in_window.intersected(QRect(origin, view.viewport().size())).adjusted(
+        20, 20, -20, -20
+    )
+    colours = _colours(image, area.x(), area.y(), min(area.width(), 700), 260)
     white = colours.get((255, 255, 255), 0)
     dark = sum(n for (r, g, b), n in colours.items() if r + g + b < 200)
     assert white > 0.7 * sum(colours.values())
