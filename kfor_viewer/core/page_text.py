@@ -24,22 +24,36 @@ Qt-free; the caller owns the `pymupdf.Document` (it is neither closed nor kept).
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import statistics
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pymupdf
 
 from kfor_viewer.core import ocr
+from kfor_viewer.core.page_lines import (
+    Line,
+    PageLines,
+    Rect,
+    Word,
+    lines_from_words,
+    mark_furniture,
+)
 
-Rect = tuple[float, float, float, float]
+__all__ = [
+    "DocumentText",
+    "Line",
+    "PageLines",
+    "Paragraph",
+    "Rect",
+    "SpanEvidence",
+    "Word",
+    "read_document_text",
+]
 
 # Ligatures expanded, text clipped to the page, no whitespace kept inside words.
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
-MARGIN_ZONE = 0.12  # share of the page height at top and bottom where furniture lives
 HYPHENS = ("-", "\u2010", "\u00ad")
 # A line-end hyphen after one of these is a real compound hyphen ("non-NATO", "inter-ethnic").
 COMPOUND_PREFIXES = frozenset(
@@ -78,49 +92,6 @@ COMPOUND_PREFIXES = frozenset(
         "mid",
     ]
 )
-
-FURNITURE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("page_label", re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")),
-    ("job_number", re.compile(r"^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")),
-    ("barcode", re.compile(r"^\*\d{6,}\*$")),
-    ("symbol", re.compile(r"^(?:S|A|E)/(?:[A-Z0-9.]+/)*\d+(?:/[A-Za-z0-9.]+)*$")),
-    ("recycle", re.compile(r"^Please recycle$", re.IGNORECASE)),
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    rect: Rect
-
-
-@dataclass
-class Line:
-    """One printed line: words left to right on a shared baseline (do not mutate `words`)."""
-
-    page_index: int
-    words: list[Word]
-    furniture: str | None = None
-
-    @functools.cached_property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-    @functools.cached_property
-    def rect(self) -> Rect:
-        return _union([word.rect for word in self.words])
-
-    @functools.cached_property
-    def height(self) -> float:
-        return statistics.median(w.rect[3] - w.rect[1] for w in self.words)
-
-
-@dataclass(slots=True)
-class PageLines:
-    index: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,77 +220,12 @@ def read_document_text(doc: pymupdf.Document, use_ocr: bool = True) -> DocumentT
             else:
                 unavailable.append(page.number)
         page_lines = PageLines(page.number, page.rect.width, page.rect.height)
-        page_lines.lines = _lines_from_words(page.number, raw_words)
+        page_lines.lines = lines_from_words(page.number, raw_words)
         pages.append(page_lines)
-    _mark_furniture(pages)
+    mark_furniture(pages)
     text = DocumentText(pages)
     text.ocr_pages, text.ocr_unavailable_pages = ocr_pages, unavailable
     return text
-
-
-def _lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
-    """Group words into printed lines (MuPDF's lines, then merged along a shared baseline so a
-    paragraph number and its tab-separated text form one line) in top-to-bottom order."""
-    raw_lines: dict[tuple[int, int], list[Word]] = {}
-    for x0, y0, x1, y1, text, block, line_no, _ in raw_words:
-        raw_lines.setdefault((block, line_no), []).append(Word(text, (x0, y0, x1, y1)))
-    pieces = [(_union([w.rect for w in ws]), ws) for ws in raw_lines.values()]
-    pieces.sort(key=lambda item: _mid_y(item[0]))
-    rows: list[tuple[Rect, list[tuple[Rect, list[Word]]]]] = []
-    for rect, words in pieces:
-        if rows:
-            row_rect, row = rows[-1]
-            tolerance = 0.5 * min(rect[3] - rect[1], row_rect[3] - row_rect[1])
-            if abs(_mid_y(rect) - _mid_y(row_rect)) <= tolerance:
-                row.append((rect, words))
-                rows[-1] = (_union([row_rect, rect]), row)
-                continue
-        rows.append((rect, [(rect, words)]))
-    lines: list[Line] = []
-    for _, row in rows:
-        lines.extend(_split_row(page_index, row))
-    return lines
-
-
-def _split_row(page_index: int, row: list[tuple[Rect, list[Word]]]) -> list[Line]:
-    """Order a row's pieces left to right; pieces far apart (header columns) stay separate."""
-    row.sort(key=lambda piece: piece[0][0])
-    groups: list[list[Word]] = [list(row[0][1])]
-    for rect, words in row[1:]:
-        previous = groups[-1]
-        height = rect[3] - rect[1]
-        if rect[0] - previous[-1].rect[2] > 6 * height:
-            groups.append(list(words))
-        else:
-            previous.extend(words)
-    return [Line(page_index, words) for words in groups]
-
-
-def _mark_furniture(pages: list[PageLines]) -> None:
-    """Tag margin lines that match a furniture pattern or repeat on most pages."""
-    repeated = Counter()
-    for page in pages:
-        seen = {_furniture_key(line) for line in page.lines if _in_margin(line, page)}
-        repeated.update(seen)
-    threshold = max(2, (len(pages) + 1) // 2)
-    for page in pages:
-        for line in page.lines:
-            if not _in_margin(line, page):
-                continue
-            text = line.text.strip()
-            kind = next((k for k, rx in FURNITURE_PATTERNS if rx.match(text)), None)
-            if kind is None and len(text) <= 80 and repeated[_furniture_key(line)] >= threshold:
-                kind = "repeated"
-            line.furniture = kind
-
-
-def _furniture_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", line.text.strip().lower())
-
-
-def _in_margin(line: Line, page: PageLines) -> bool:
-    _, y0, _, y1 = line.rect
-    return y1 <= page.height * MARGIN_ZONE or y0 >= page.height * (1 - MARGIN_ZONE)
 
 
 class _TextBuilder:
@@ -473,15 +379,6 @@ def _merge_line_rects(rects: list[Rect]) -> list[Rect]:
                 continue
         merged.append([x0, y0, x1, y1])
     return [_round_rect(r) for r in merged]
-
-
-def _union(rects: list[Rect] | tuple[Rect, ...]) -> Rect:
-    x0s, y0s, x1s, y1s = zip(*rects, strict=True)
-    return (min(x0s), min(y0s), max(x1s), max(y1s))
-
-
-def _mid_y(rect: Rect) -> float:
-    return (rect[1] + rect[3]) / 2
 
 
 def _round_rect(rect: Rect | list[float]) -> Rect:
