@@ -9,6 +9,7 @@ out; `AnnotatedPdf.skipped` counts them. The source file itself is never touched
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -87,13 +88,18 @@ class _PageChars:
     inside, so each rect is widened or narrowed to whole characters."""
 
     def __init__(self) -> None:
-        self._boxes: dict[int, list[pymupdf.Rect]] = {}
+        # per page: boxes sorted by their vertical middle, and those middles for bisection
+        self._pages: dict[int, tuple[list[pymupdf.Rect], list[float]]] = {}
 
     def snap(self, page: pymupdf.Page, rect: pymupdf.Rect) -> pymupdf.Rect:
-        boxes = self._boxes.get(page.number)
-        if boxes is None:
-            boxes = self._boxes[page.number] = _char_boxes(page)
-        chosen = [box for box in boxes if _mostly_inside(box, rect)]
+        if page.number not in self._pages:
+            boxes = sorted(_char_boxes(page), key=_middle)
+            self._pages[page.number] = (boxes, [_middle(b) for b in boxes])
+        boxes, middles = self._pages[page.number]
+        on_line = boxes[
+            bisect.bisect_left(middles, rect.y0) : bisect.bisect_right(middles, rect.y1)
+        ]
+        chosen = [box for box in on_line if _mostly_inside(box, rect)]
         if not chosen:
             return rect
         return pymupdf.Rect(min(b.x0 for b in chosen), rect.y0, max(b.x1 for b in chosen), rect.y1)
@@ -110,13 +116,14 @@ def _char_boxes(page: pymupdf.Page) -> list[pymupdf.Rect]:
     ]
 
 
+def _middle(box: pymupdf.Rect) -> float:
+    return (box.y0 + box.y1) / 2
+
+
 def _mostly_inside(box: pymupdf.Rect, rect: pymupdf.Rect) -> bool:
-    """At least 40% of the character's width inside the rect, on the rect's line."""
-    middle = (box.y0 + box.y1) / 2
-    if not rect.y0 <= middle <= rect.y1 or box.width <= 0:
-        return False
+    """At least 40% of the character's width inside the rect (the caller keeps to its line)."""
     overlap = min(box.x1, rect.x1) - max(box.x0, rect.x0)
-    return overlap >= 0.4 * box.width
+    return box.width > 0 and overlap >= 0.4 * box.width
 
 
 def _quads(highlight: Highlight) -> list[pymupdf.Quad]:

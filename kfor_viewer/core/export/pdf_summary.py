@@ -22,6 +22,7 @@ MARGIN_BOTTOM = 60.0
 BODY = pymupdf.Rect(MARGIN_X, MARGIN_TOP, PAGE.width - MARGIN_X, PAGE.height - MARGIN_BOTTOM)
 MAX_PAGES = 5000  # a guard against a layout that never finishes
 MAX_PASSES = 4
+MUTED = (0.36, 0.40, 0.45)
 Progress = Callable[[int], None]
 
 
@@ -89,32 +90,56 @@ def _place(html: str, progress: Progress | None) -> bytes:
 
 
 def _add_page_furniture(document: pymupdf.Document, summary: Summary) -> None:
-    """Running header and footer; laid out as HTML so any script in a title prints right."""
+    """Running header (the title, from page 2) and footer with "Page n of N", drawn as one
+    shape per page (each commit rewrites the page's contents, so one is much faster)."""
     total = document.page_count
-    title = escape(_shorten(summary.document.title, 110))
-    width = PAGE.width - 2 * MARGIN_X
+    right = PAGE.width - MARGIN_X
+    title = summary.document.title
+    latin = _is_latin1(title)
     for page in document:
+        shape = page.new_shape()
+        footer_y = PAGE.height - 30
+        label = f"Page {page.number + 1} of {total}"
+        shape.insert_text((MARGIN_X, footer_y), "KFOR report summary", fontsize=8, color=MUTED)
+        width = pymupdf.get_text_length(label, fontsize=8)
+        shape.insert_text((right - width, footer_y), label, fontsize=8, color=MUTED)
         if page.number > 0:
-            header = pymupdf.Rect(MARGIN_X, MARGIN_TOP - 34, MARGIN_X + width, MARGIN_TOP - 14)
-            page.insert_htmlbox(header, f'<p class="h">{title}</p>', css=FURNITURE_CSS)
-        footer = pymupdf.Rect(MARGIN_X, PAGE.height - 42, MARGIN_X + width, PAGE.height - 24)
-        page.insert_htmlbox(
-            footer,
-            "<table><tr><td>KFOR report summary</td>"
-            f'<td class="r">Page {page.number + 1} of {total}</td></tr></table>',
-            css=FURNITURE_CSS,
-        )
+            y_rule = MARGIN_TOP - 18
+            shape.draw_line((MARGIN_X, y_rule), (right, y_rule))
+            shape.finish(color=MUTED, width=0.4)
+            if latin:
+                fitted = _fit(title, right - MARGIN_X)
+                shape.insert_text((MARGIN_X, y_rule - 6), fitted, fontsize=8, color=MUTED)
+        shape.commit()
+        if page.number > 0 and not latin:
+            # Helvetica covers Latin-1 only; Story's fonts cover other scripts.
+            box = pymupdf.Rect(MARGIN_X, MARGIN_TOP - 34, right, MARGIN_TOP - 19)
+            page.insert_htmlbox(box, f"<p>{escape(_shorten(title, 110))}</p>", css=FURNITURE_CSS)
+
+
+def _is_latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _fit(text: str, width: float) -> str:
+    """`text` cut at a word so that it fits `width` at 8 pt, with "..." when cut."""
+    if pymupdf.get_text_length(text, fontsize=8) <= width:
+        return text
+    words = text.split()
+    while words and pymupdf.get_text_length(" ".join(words) + " ...", fontsize=8) > width:
+        words.pop()
+    return " ".join(words) + " ..."
 
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-FURNITURE_CSS = """
-* { font-family: sans-serif; font-size: 7.5pt; color: #5b6673; }
-p.h { border-bottom: 0.5pt solid #9aa5b1; padding-bottom: 2pt; margin: 0; }
-table { width: 100%; border-collapse: collapse; } td { padding: 0; } td.r { text-align: right; }
-"""
+FURNITURE_CSS = "* { font-family: sans-serif; font-size: 8pt; color: #5b6673; margin: 0; }"
 
 STORY_CSS = """
 body { font-family: sans-serif; font-size: 9.5pt; line-height: 1.4; color: #1d232b; }
