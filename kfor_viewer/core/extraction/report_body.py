@@ -64,7 +64,7 @@ def read_body(
         report.period_end = source.field(period.last, period.start, period.end)
         excluded.append((period.start, period.end))
     anchor = period.last if period else (reference or _hint_date(year_hint))
-    as_at = _as_at(source, body, anchor)
+    as_at = _as_at(source, body, anchor, excluded)
     if as_at is not None:
         report.as_at, as_at_span = as_at
         excluded.append(as_at_span)
@@ -95,9 +95,12 @@ def _period(
 
 
 def _as_at(
-    source: Source, body: Region, anchor: dt.date | None
+    source: Source, body: Region, anchor: dt.date | None, excluded: list[tuple[int, int]]
 ) -> tuple[Field, tuple[int, int]] | None:
+    """ "As at 30 June 2020" ("au 30 juin"), outside the period's own words."""
     for match in AS_AT_RE.finditer(source.text, body.start, body.end):
+        if any(a <= match.start() < b for a, b in excluded):
+            continue
         dates = source.dates(match.end(), min(match.end() + 40, body.end))
         if not dates or dates[0].start != match.end():
             continue
@@ -132,6 +135,7 @@ def _masked_quantities(source: Source, region: Region) -> list[Quantity]:
 
 
 def _troops_and_nations(source: Source, body: Region, report: Report) -> None:
+    """The strength sentence and the next: nation counts, non-NATO troops, then the total."""
     sentences = source.sentences(body)
     index = _troop_sentence_index(source, sentences)
     if index is None:
@@ -147,23 +151,25 @@ def _troops_and_nations(source: Source, body: Region, report: Report) -> None:
     non_nato = _non_nato_troops(source, window, counts)
     if non_nato is not None:
         report.non_nato_troops = source.field(non_nato.value, non_nato.start, non_nato.end)
+        counts.add((non_nato.start, non_nato.end))
     total = next(
         (
             q
             for q in _masked_quantities(source, sentences[index])
-            if q.value >= 50
-            and (q.start, q.end) not in counts
-            and q is not non_nato
-            and (non_nato is None or q.start != non_nato.start)
+            if q.value >= 50 and (q.start, q.end) not in counts
         ),
         None,
     )
     if total is not None:
-        start = total.start - len(total.qualifier) - 1 if total.qualifier else total.start
-        report.troops_total = source.field(total.value, total.start, total.end)
-        report.troops_approximate = source.field(total.approximate, start, total.end)
-        if total.qualifier:
-            report.troops_qualifier = source.field(total.qualifier, start, total.start - 1)
+        _set_total(source, report, total)
+
+
+def _set_total(source: Source, report: Report, total: Quantity) -> None:
+    start = total.start - len(total.qualifier) - 1 if total.qualifier else total.start
+    report.troops_total = source.field(total.value, total.start, total.end)
+    report.troops_approximate = source.field(total.approximate, start, total.end)
+    if total.qualifier:
+        report.troops_qualifier = source.field(total.qualifier, start, total.start - 1)
 
 
 def _troop_sentence_index(source: Source, sentences: list[Region]) -> int | None:

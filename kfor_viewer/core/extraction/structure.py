@@ -89,24 +89,22 @@ def _header_end(source: Source, paragraphs: list[Region]) -> int:
     return end
 
 
+def _headings(source: Source, region: Region, pattern: re.Pattern[str]) -> list[Region]:
+    """Short paragraphs of the region that match a heading pattern."""
+    return [
+        p
+        for p in source.paragraphs(region)
+        if len(source.quote(p)) <= MAX_HEADING_LENGTH and pattern.match(source.quote(p))
+    ]
+
+
 def _reports_in_annex(
     source: Source, label: str | None, label_region: Region | None, annex: Region
 ) -> list[ReportPart]:
-    paragraphs = source.paragraphs(annex)
-    enclosures = [
-        p
-        for p in paragraphs
-        if len(source.quote(p)) <= MAX_HEADING_LENGTH and ENCLOSURE_RE.match(source.quote(p))
-    ]
-    title = next(
-        (
-            p
-            for p in paragraphs
-            if len(source.quote(p)) <= MAX_HEADING_LENGTH and REPORT_TITLE_RE.match(source.quote(p))
-        ),
-        None,
-    )
+    """One report per enclosure, or the annex itself (its letter ends at the report title)."""
+    enclosures = _headings(source, annex, ENCLOSURE_RE)
     if not enclosures:
+        title = next(iter(_headings(source, annex, REPORT_TITLE_RE)), None)
         split = title.start if title else annex.start
         letter = Region(annex.start, split)
         return [ReportPart(label, label_region, letter, Region(split, annex.end), title)]
@@ -119,8 +117,6 @@ def _reports_in_annex(
         if len(enclosures) > 1:
             enclosure_label = source.quote(enclosure)
             part_label = f"{label}, {enclosure_label}" if label else enclosure_label
-        body_title = next(
-            (p for p in source.paragraphs(body) if REPORT_TITLE_RE.match(source.quote(p))), None
-        )
-        parts.append(ReportPart(part_label, label_region, letter, body, body_title))
+        title = next(iter(_headings(source, body, REPORT_TITLE_RE)), None)
+        parts.append(ReportPart(part_label, label_region, letter, body, title))
     return parts
