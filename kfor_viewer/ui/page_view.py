@@ -76,8 +76,7 @@ class PageView(QAbstractScrollArea):
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setAutoFillBackground(False)
-        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        self.viewport().setMouseTracking(False)
+        self.viewport().setMouseTracking(True)  # for the text cursor over pages
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
 
@@ -307,6 +306,8 @@ class PageView(QAbstractScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and len(self._layout):
             self.selection_tracker.drag(self._page_position(event.position()))
+        elif not event.buttons():
+            self._update_cursor(event.position())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -317,6 +318,16 @@ class PageView(QAbstractScrollArea):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
             self.selection_tracker.select_word(self._page_position(event.position()))
+
+    def _update_cursor(self, point: QPointF) -> None:
+        """A text cursor over the pages, the arrow over the grey around them."""
+        x, y = self._to_layout(point)
+        page = self._layout.page_at_y(y) if len(self._layout) else -1
+        rect = self._layout.rects[page] if page >= 0 else None
+        over_page = rect is not None and rect.x <= x <= rect.right and rect.y <= y <= rect.bottom
+        shape = Qt.CursorShape.IBeamCursor if over_page else Qt.CursorShape.ArrowCursor
+        if self.viewport().cursor().shape() != shape:
+            self.viewport().setCursor(shape)
 
     def _page_position(self, point: QPointF) -> PagePosition:
         return self._layout.to_page(*self._to_layout(point))

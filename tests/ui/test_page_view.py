@@ -63,6 +63,17 @@ def test_a_drag_selects_whole_words_across_lines_and_ctrl_c_copies_them(qtbot, v
     assert QGuiApplication.clipboard().text() == expected
 
 
+def test_the_text_cursor_shows_over_pages_only(qtbot, viewer, text_pdf):
+    open_and_wait(qtbot, viewer, text_pdf)
+    view = viewer.page_view
+    view.set_zoom(0.5)
+    over_page = view.page_point_to_viewport(0, *KFOR)
+    _mouse(view, QEvent.Type.MouseMove, over_page, Qt.MouseButton.NoButton)
+    assert view.viewport().cursor().shape() == Qt.CursorShape.IBeamCursor
+    _mouse(view, QEvent.Type.MouseMove, QPointF(3, 3), Qt.MouseButton.NoButton)
+    assert view.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
 def test_a_selection_runs_across_pages(qtbot, viewer, text_pdf):
     open_and_wait(qtbot, viewer, text_pdf)
     view = viewer.page_view
@@ -175,3 +186,25 @@ def test_a_page_that_fails_shows_its_reason_and_the_others_still_render(qtbot, v
     colour = image.pixelColor(round(centre.x()), round(centre.y()))
     assert (colour.red(), colour.green(), colour.blue()) != (255, 255, 255)
     assert rect.height > 0
+
+
+def test_renders_are_asked_in_device_pixels_on_hidpi_screens(qtbot, viewer, text_pdf, monkeypatch):
+    open_and_wait(qtbot, viewer, text_pdf)
+    view = viewer.page_view
+    view.set_zoom(1.0)
+    monkeypatch.setattr(type(view), "devicePixelRatioF", lambda self: 2.0)
+    keys = view._keys_for_page(0, view._visible_layout_rect())
+    logical = view.layout_model.rects[0]
+    assert keys[0].px_width == round(logical.width * 2)
+    assert keys[0].px_height == round(logical.height * 2)
+
+
+def test_a_worker_restart_is_announced_and_the_pages_come_back(qtbot, viewer, text_pdf):
+    open_and_wait(qtbot, viewer, text_pdf)
+    wait_first_paint(qtbot, viewer)
+    viewer.cache.clear()
+    message = "The PDF engine stopped responding and was restarted."
+    viewer.client.workerRestarted.emit(message)
+    assert viewer.banner.text() == message
+    assert viewer.statusBar().currentMessage() == message
+    wait_first_paint(qtbot, viewer)  # asked again, rendered again
