@@ -1,4 +1,4 @@
-"""Tie annotations to the text of a PDF: make a highlight from a quote, find highlights again in
+"""Tie annotations to the text of a PDF: make a highlight from a quote or a selection, find them in
 a revised version of the document, and import the highlights already inside a PDF.
 
 Text and geometry come from `page_text.DocumentText` (reading-order content text, furniture

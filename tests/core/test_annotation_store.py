@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import random
+import select
 import shutil
 import signal
 import time
@@ -294,7 +295,7 @@ def _save_forever(data_dir: Path, progress: int) -> None:
 
 def _run_and_kill(data_dir: Path, delay: float) -> int:
     """Fork a process saving over and over, SIGKILL it after `delay` s of saving; returns the
-    number of the last save it reported finished (-1 if none)."""
+    number of the last save it reported finished."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child never returns into pytest
@@ -304,14 +305,19 @@ def _run_and_kill(data_dir: Path, delay: float) -> int:
         finally:
             os._exit(1)
     os.close(write_end)
-    output = os.read(read_end, 64)  # the first save has finished
-    time.sleep(delay)
+    # Wait for the first finished save; a child stuck for long (fork copies no other thread, and
+    # a lock one of them held would stay held) is killed and the test fails instead of hanging.
+    ready, _, _ = select.select([read_end], [], [], 20.0)
+    output = os.read(read_end, 64) if ready else b""
+    if ready:
+        time.sleep(delay)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     while chunk := os.read(read_end, 65536):
         output += chunk
     os.close(read_end)
-    return int(output.split()[-1]) if output.split() else -1
+    assert output, "the saving process did not finish a single save"
+    return int(output.split()[-1])
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import time
 
 import pytest
@@ -53,6 +54,7 @@ def test_the_lock_keeps_out_another_process_until_released(tmp_path):
                 time.sleep(0.6)
         finally:
             os._exit(0)
+    assert select.select([ready_read], [], [], 20.0)[0], "the other process never took the lock"
     os.read(ready_read, 6)
     with pytest.raises(FileWriteError, match="another kfor-viewer"), file_lock(lock, timeout=0.1):
         pass
