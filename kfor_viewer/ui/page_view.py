@@ -63,6 +63,9 @@ class PageView(QAbstractScrollArea):
         self.search_highlights = SearchHighlights(self)
         self.selection_tracker = SelectionTracker(client, self)
         self.selection_tracker.changed.connect(self.selectionChanged)
+        self._drag_point: QPointF | None = None  # mouse position while drag-selecting
+        self._autoscroll_timer = QTimer(self, interval=30)
+        self._autoscroll_timer.timeout.connect(self._autoscroll)
         self._render_timer = QTimer(self, singleShot=True, interval=0)
         self._render_timer.timeout.connect(self._request_visible)
         self._setup_widget()
@@ -305,19 +308,38 @@ class PageView(QAbstractScrollArea):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and len(self._layout):
+            self._drag_point = event.position()
             self.selection_tracker.drag(self._page_position(event.position()))
+            outside = not 0 <= event.position().y() <= self.viewport().height()
+            if outside and not self._autoscroll_timer.isActive():
+                self._autoscroll_timer.start()
         elif not event.buttons():
             self._update_cursor(event.position())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            self._autoscroll_timer.stop()
+            self._drag_point = None
             self.selection_tracker.release()
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
             self.selection_tracker.select_word(self._page_position(event.position()))
+
+    def _autoscroll(self) -> None:
+        """While a selection is dragged above or below the view, scroll towards the mouse
+        (faster the further out it is) and extend the selection."""
+        point, height = self._drag_point, self.viewport().height()
+        if point is None or 0 <= point.y() <= height:
+            self._autoscroll_timer.stop()
+            return
+        distance = point.y() if point.y() < 0 else point.y() - height
+        step = max(-80, min(80, round(distance / 2))) or (1 if distance > 0 else -1)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + step)
+        self.selection_tracker.drag(self._page_position(point))
 
     def _update_cursor(self, point: QPointF) -> None:
         """A text cursor over the pages, the arrow over the grey around them."""

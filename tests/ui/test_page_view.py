@@ -208,3 +208,18 @@ def test_a_worker_restart_is_announced_and_the_pages_come_back(qtbot, viewer, te
     assert viewer.banner.text() == message
     assert viewer.statusBar().currentMessage() == message
     wait_first_paint(qtbot, viewer)  # asked again, rendered again
+
+
+def test_dragging_below_the_view_scrolls_and_extends_the_selection(qtbot, viewer, long_pdf):
+    open_and_wait(qtbot, viewer, long_pdf)
+    view = viewer.page_view
+    view.set_zoom(1.0)
+    start = view.page_point_to_viewport(0, *KFOR)
+    _mouse(view, QEvent.Type.MouseButtonPress, start)
+    below = QPointF(start.x(), view.viewport().height() + 150)
+    _mouse(view, QEvent.Type.MouseMove, below)
+    qtbot.waitUntil(lambda: view.current_page >= 2, timeout=OPEN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: len(view.selection.pages) >= 2, timeout=OPEN_TIMEOUT_MS)
+    _mouse(view, QEvent.Type.MouseButtonRelease, below, Qt.MouseButton.NoButton)
+    assert view.selection.text.startswith("KFOR, EULEX")
+    assert "Page 2:" in view.selection.text
