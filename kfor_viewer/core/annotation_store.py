@@ -257,6 +257,7 @@ class AnnotationStore:
             return StoreChange(), []  # unchanged since we last read or wrote it
         loaded, warnings = self._read_disk_file("the annotations open here are kept")
         if loaded is None:
+            self._dirty = self._dirty or bool(warnings)  # set aside: ours must be written anew
             return StoreChange(), warnings
         return merge_documents(self._document, loaded, True), warnings
 

@@ -405,3 +405,14 @@ def test_a_file_broken_while_open_is_set_aside_and_the_open_annotations_saved(tm
     assert warning.kind == "corrupt" and "annotations open here are kept" in warning.message
     assert warning.moved_to.read_text() == '{"schema_version": 2, "annotations": ['
     assert _open(tmp_path).get(kept.id).note == "edited after"
+
+
+def test_a_file_broken_under_a_clean_store_is_rewritten_on_the_next_save(tmp_path):
+    store = _open(tmp_path)
+    kept = store.add(make_annotation(0))
+    store.save()
+    store.path.write_text("garbage")
+    (warning,) = store.refresh()
+    assert warning.kind == "corrupt" and store.dirty
+    store.save()
+    assert _open(tmp_path).get(kept.id) == kept
