@@ -72,7 +72,9 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
         description="List the highlights of a document, or share them as a JSON file.",
     )
     listing.add_argument("file", help="the PDF")
-    listing.add_argument("--format", choices=["text", "json"], default="text")
+    listing.add_argument(
+        "--format", choices=["text", "json"], default="text", help="how to list (default: text)"
+    )
     action = listing.add_mutually_exclusive_group()
     action.add_argument("--export", metavar="OUT", help="write the annotations to OUT.json")
     action.add_argument("--import", dest="import_from", metavar="IN", help="merge IN.json in")
