@@ -232,6 +232,34 @@ def test_scanned_pages_of_the_sample_are_read_by_ocr(tmp_path, sample_pdf):
     assert (evidence.page, evidence.quote) == (5, "3,400")
 
 
+@pytest.mark.slow
+def test_whole_sample_rasterised_is_read_by_ocr(tmp_path, sample_pdf):
+    if not ocr.ocr_available():
+        pytest.skip("Tesseract is not installed")
+    scan = tmp_path / "scan.pdf"
+    source = pymupdf.open(sample_pdf)
+    scanned = pymupdf.open()
+    for page in source:
+        target = scanned.new_page(width=page.rect.width, height=page.rect.height)
+        target.insert_image(target.rect, pixmap=page.get_pixmap(dpi=200))
+    scanned.save(scan)
+    result = extract(scan)
+    assert result.ocr_pages == [0, 1, 2, 3, 4]
+    assert result.recognised
+    assert [r.label.value for r in result.reports] == ["Annex I", "Annex II"]
+    assert [r.troops_total.value for r in result.reports] == [3600, 3400]
+    assert [(r.nato_nations.value, r.non_nato_nations.value) for r in result.reports] == [
+        (19, 8),
+        (18, 8),
+    ]
+    assert [r.period_start.value for r in result.reports] == [D(2020, 4, 1), D(2020, 7, 1)]
+    assert result.cover_letter.date.value == D(2020, 12, 3)
+    assert [f.value for f in result.cover_letter.transmitted_letter_dates] == [
+        D(2020, 8, 3),
+        D(2020, 11, 24),
+    ]
+
+
 def test_scan_without_ocr_says_so(tmp_path, sample_pdf):
     scan = tmp_path / "scan.pdf"
     scanned = pymupdf.open()
