@@ -231,7 +231,9 @@ def test_screenshot_of_the_panel(sample_viewer, qtbot, tmp_path):
     tree.setCurrentIndex(tree.find_row("report:1", "nato_nations"))
     edit.toggle_verified()
     qtbot.wait(50)
-    image = window.fields_panel.grab().toImage()
+    panel = window.fields_panel
+    assert not panel.isFloating(), (panel.geometry(), window.size(), window.dockWidgetArea(panel))
+    image = panel.grab().toImage()
     path = Path(os.environ.get(SCREENSHOT_DIR_ENV, tmp_path)) / "fields-panel.png"
     assert image.save(str(path))
     assert image.width() > 250 and image.height() > 400
