@@ -34,7 +34,6 @@ QUOTE_PREVIEW_CHARS = 220
 STYLE = """
 #annotationEditor { background: #ffffff; border: 1px solid #c4c8ce; border-radius: 8px; }
 #annotationEditor QLabel#caption { color: #57606a; font-size: 11px; font-weight: 600; }
-#annotationEditor QLabel#quote { color: #24292f; font-style: italic; padding: 2px 0 2px 8px; }
 #annotationEditor QLineEdit, #annotationEditor QPlainTextEdit {
     border: 1px solid #d0d7de; border-radius: 5px; padding: 3px 5px; background: #fbfcfd; }
 #annotationEditor QLineEdit:focus, #annotationEditor QPlainTextEdit:focus {
@@ -84,7 +83,7 @@ class AnnotationEditor(QFrame):
         self.quote.setWordWrap(True)
         column.addWidget(self.quote)
         column.addLayout(self._build_swatches())
-        column.addWidget(QLabel("Tags", self, objectName="caption"))
+        column.addWidget(QLabel("TAGS", self, objectName="caption"))
         self.chip_row = QHBoxLayout()
         self.chip_row.setSpacing(4)
         column.addLayout(self.chip_row)
@@ -97,7 +96,7 @@ class AnnotationEditor(QFrame):
         self.tag_edit.setCompleter(completer)
         self.tag_edit.returnPressed.connect(self.add_typed_tags)
         column.addWidget(self.tag_edit)
-        column.addWidget(QLabel("Note", self, objectName="caption"))
+        column.addWidget(QLabel("NOTE", self, objectName="caption"))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setPlaceholderText("Add a note…")
         self.note_edit.setTabChangesFocus(True)
@@ -143,7 +142,10 @@ class AnnotationEditor(QFrame):
         if len(quote) > QUOTE_PREVIEW_CHARS:
             quote = quote[: QUOTE_PREVIEW_CHARS - 1].rstrip() + "…"
         self.quote.setText(f"“{quote}”")
-        self.quote.setStyleSheet(f"border-left: 3px solid {annotation.color};")
+        self.quote.setStyleSheet(
+            f"QLabel {{ border-left: 4px solid {annotation.color}; padding: 2px 0 2px 8px;"
+            " color: #24292f; font-style: italic; }"
+        )
         self.caption.setText(f"HIGHLIGHT · PAGE {annotation.page}")
         for swatch in self.swatches:
             swatch.setChecked(swatch.color == annotation.color.upper())

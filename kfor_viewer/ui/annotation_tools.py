@@ -85,7 +85,7 @@ class AnnotationTools(QObject):
         self.autosaver = Autosaver(self)
         self.pointer = AnnotationPointer(page_view, self.overlay, self)
         self.transfer = AnnotationTransfer(self)
-        self._failure_dialog: QMessageBox | None = None
+        self.save_failure_dialog: QMessageBox | None = None
         self._build_actions()
         self._connect()
         self._update_actions()
@@ -374,15 +374,15 @@ class AnnotationTools(QObject):
     # --- saving ---------------------------------------------------------------------------
     def _on_save_failed(self, message: str) -> None:
         self.show_status(f"Annotations NOT saved: {message}", 0)
-        if self._failure_dialog is None:  # once per session: the status bar keeps saying it
-            self._failure_dialog = QMessageBox(
+        if self.save_failure_dialog is None:  # once per session: the status bar keeps saying it
+            self.save_failure_dialog = QMessageBox(
                 QMessageBox.Icon.Warning, "Annotations not saved", message,
                 QMessageBox.StandardButton.Ok, self.window,
             )  # fmt: skip
-            self._failure_dialog.setInformativeText(
+            self.save_failure_dialog.setInformativeText(
                 "Saving is retried every few seconds; nothing is lost while the window is open."
             )
-            self._failure_dialog.open()
+            self.save_failure_dialog.open()
 
     def _on_save_recovered(self) -> None:
         self.show_status("Annotations saved again.", 5000)

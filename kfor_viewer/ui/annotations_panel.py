@@ -89,15 +89,17 @@ def _position(annotation: Any) -> tuple[int, float, float]:
 
 
 def color_icon(color: str | None, size: int = 10) -> QIcon:
+    """A round swatch of `color`; no icon at all for a tag without a colour."""
+    if not color:
+        return QIcon()
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
-    if color:
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(color).darker(140))
-        painter.setBrush(QColor(color))
-        painter.drawEllipse(1, 1, size - 2, size - 2)
-        painter.end()
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(color).darker(140))
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
     return QIcon(pixmap)
 
 

@@ -129,13 +129,13 @@ class HighlightToolbar(QFrame):
             self.hide()
             return
         self.adjustSize()
-        self._follow()
         self.show()
+        self._follow()
         self.raise_()
 
     def _follow(self) -> None:
         selection = self._view.selection
-        if not selection or (self.isHidden() and not self._timer.isActive()):
+        if not selection or self.isHidden():
             return
         last = selection.pages[-1]
         x0, _y0, x1, y1 = last.rects[-1]

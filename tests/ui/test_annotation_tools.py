@@ -154,9 +154,9 @@ def test_a_failed_save_is_shown_and_keeps_the_highlight(qtbot, make_viewer, text
         assert "No space left on device" in window.statusBar().currentMessage()
         assert "NOT saved" in window.statusBar().currentMessage()
         qtbot.waitUntil(
-            lambda: tools._failure_dialog is not None and tools._failure_dialog.isVisible()
+            lambda: tools.save_failure_dialog is not None and tools.save_failure_dialog.isVisible()
         )
-        assert "No space left on device" in tools._failure_dialog.text()
+        assert "No space left on device" in tools.save_failure_dialog.text()
         assert len(store.annotations()) == 1 and store.dirty
         assert saved_annotations(text_pdf) == []
 
@@ -164,7 +164,7 @@ def test_a_failed_save_is_shown_and_keeps_the_highlight(qtbot, make_viewer, text
     assert tools.autosaver.save_now()
     assert [a.quote for a in saved_annotations(text_pdf)] == ["KFOR, EULEX"]
     assert "saved again" in window.statusBar().currentMessage()
-    tools._failure_dialog.close()
+    tools.save_failure_dialog.close()
 
 
 def test_a_corrupt_store_is_set_aside_and_said_so(qtbot, make_viewer, text_pdf, tmp_path):

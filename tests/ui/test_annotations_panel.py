@@ -1,0 +1,114 @@
+"""The annotations panel: grouping by page and by tag, filters, the tag list, jumping."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kfor_viewer.core.annotation_store import AnnotationStore
+from kfor_viewer.core.annotations import Annotation, new_id
+from kfor_viewer.core.document_identity import DocumentIdentity
+from kfor_viewer.ui.annotations_panel import BY_PAGE, BY_TAG, AnnotationsPanel, group_annotations
+
+
+def highlight(page: int, quote: str, y: float, tags=(), note="") -> Annotation:
+    return Annotation(
+        id=new_id(), page=page, quote=quote, rects=((72.0, y, 300.0, y + 12),), tags=tags, note=note
+    )
+
+
+@pytest.fixture
+def store():
+    store = AnnotationStore(DocumentIdentity("ab" * 32, "report.pdf"))
+    store.add(highlight(3, "troops in theatre remained approximately 3,600", 300, ("troops",)))
+    store.add(highlight(1, "Security Council resolution 1244", 200, ("mandate", "UN")))
+    store.add(highlight(3, "no major security incidents", 120, (), "check annex"))
+    store.add(highlight(1, "Kosovo Force operations", 100, ("troops",)))
+    return store
+
+
+@pytest.fixture
+def panel(qtbot, store):
+    panel = AnnotationsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 600)
+    panel.show()
+    panel.set_store(store)
+    return panel
+
+
+def quotes(panel: AnnotationsPanel, store) -> list[str]:
+    return [store.get(i).quote for i in panel.visible_ids()]
+
+
+def test_by_page_in_reading_order(panel, store):
+    assert panel.group_titles() == ["Page 1", "Page 3"]
+    assert quotes(panel, store) == [
+        "Kosovo Force operations",
+        "Security Council resolution 1244",
+        "no major security incidents",
+        "troops in theatre remained approximately 3,600",
+    ]
+
+
+def test_by_tag_lists_a_highlight_under_each_of_its_tags(panel, store):
+    panel.set_grouping(BY_TAG)
+    assert panel.group_titles() == ["mandate", "troops", "UN", "Untagged"]
+    assert quotes(panel, store) == [
+        "Security Council resolution 1244",
+        "Kosovo Force operations",
+        "troops in theatre remained approximately 3,600",
+        "Security Council resolution 1244",
+        "no major security incidents",
+    ]
+
+
+def test_text_filter_searches_quote_note_and_tags(panel, store, qtbot):
+    qtbot.keyClicks(panel.filter_edit, "ANNEX")
+    assert quotes(panel, store) == ["no major security incidents"]
+    panel.filter_edit.setText("un 1244")
+    assert quotes(panel, store) == ["Security Council resolution 1244"]
+    panel.filter_edit.setText("nothing like this")
+    assert panel.visible_ids() == [] and "No highlight matches" in panel.hint.text()
+
+
+def test_tag_list_counts_and_filters_on_click(panel, store, qtbot):
+    labels = [panel.tag_list.item(i).text() for i in range(panel.tag_list.count())]
+    assert labels == ["mandate  1", "troops  2", "UN  1"]
+    troops = panel.tag_list.item(1)
+    rect = panel.tag_list.visualItemRect(troops)
+    qtbot.mouseClick(panel.tag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert quotes(panel, store) == [
+        "Kosovo Force operations",
+        "troops in theatre remained approximately 3,600",
+    ]
+    troops = panel.tag_list.item(1)  # the list was rebuilt
+    rect = panel.tag_list.visualItemRect(troops)
+    qtbot.mouseClick(panel.tag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(panel.visible_ids()) == 4  # a second click shows all again
+
+
+def test_clicking_a_row_asks_to_jump_and_the_list_follows_the_store(panel, store, qtbot):
+    first = panel.visible_ids()[0]
+    item = panel.item_for(first)
+    rect = panel.tree.visualItemRect(item)
+    with qtbot.waitSignal(panel.requestJump) as jump:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert jump.args == [first]
+    store.remove(first)
+    assert first not in panel.visible_ids()
+
+
+def test_empty_and_no_document_hints(qtbot):
+    panel = AnnotationsPanel()
+    qtbot.addWidget(panel)
+    assert "Open a document" in panel.hint.text()
+    panel.set_store(AnnotationStore(DocumentIdentity("cd" * 32, "x.pdf")))
+    assert "press H" in panel.hint.text()
+
+
+def test_grouping_function_without_widgets():
+    a = highlight(2, "alpha", 50, ("b",))
+    b = highlight(2, "beta", 10, ())
+    assert group_annotations([a, b], BY_PAGE) == [("Page 2", [b, a])]
+    assert group_annotations([a, b], BY_TAG, tag="b") == [("b", [a])]
