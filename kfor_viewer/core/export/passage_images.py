@@ -67,12 +67,12 @@ def _clip(
 ) -> pymupdf.Rect:
     """The highlighted lines in full, with a little air at the sides but none above and below,
     where the neighbouring lines would show."""
-    area = pymupdf.Rect(rects[0])
-    for rect in rects[1:]:
-        area |= pymupdf.Rect(rect)
-    top, bottom = area.y0, area.y1
+    left = min(r[0] for r in rects)
+    right = max(r[2] for r in rects)
+    top = min(r[1] for r in rects)
+    bottom = max(r[3] for r in rects)
     for x0, y0, x1, y1 in words:
         if top <= (y0 + y1) / 2 <= bottom:
-            area |= pymupdf.Rect(x0, y0, x1, y1)
-    area = pymupdf.Rect(area.x0 - MARGIN_X, top - MARGIN_Y, area.x1 + MARGIN_X, bottom + MARGIN_Y)
+            left, right = min(left, x0), max(right, x1)
+    area = pymupdf.Rect(left - MARGIN_X, top - MARGIN_Y, right + MARGIN_X, bottom + MARGIN_Y)
     return area & page_rect

@@ -126,6 +126,7 @@ class ExportJob:
         self._result: ExtractionResult | None = None
         self._to_crop: list[Annotation] = []
         self._pictures: dict[str, bytes | None] = {}
+        self._cropper: PassageImages | None = None  # keeps each page's display list
 
     @property
     def pictures_left(self) -> int:
@@ -145,7 +146,9 @@ class ExportJob:
         return len(self._to_crop)
 
     def crop(self, count: int) -> None:
-        crop = PassageImages(self._require_document())
+        if self._cropper is None:
+            self._cropper = PassageImages(self._require_document())
+        crop = self._cropper
         for annotation in self._to_crop[:count]:
             self._pictures[annotation.id] = crop(annotation)
         del self._to_crop[:count]
