@@ -42,6 +42,9 @@ PRIORITY_OPEN = -1000
 PRIORITY_WORDS = -1
 MAX_IN_FLIGHT = 2  # one rendering, one waiting in the pipe: the worker never idles between renders
 SLOT_GRANULARITY = 4 * 1024 * 1024
+# A worker that dies this many times without answering anything in between (say it cannot even
+# start) is left stopped instead of restarted forever; the next open() tries again.
+MAX_DEATHS_IN_A_ROW = 3
 MAX_RENDER_PIXELS = 120_000_000  # 480 MB of pixels: above this a render fails, it does not run
 
 
@@ -194,6 +197,8 @@ class PdfEngine:
         self._generation = 0
         self._search_id = 0
         self._restarts = 0
+        self._deaths_in_a_row = 0
+        self._stopped = False
         self._worker.start()
 
     # -- state -------------------------------------------------------------------------------
@@ -220,6 +225,10 @@ class PdfEngine:
     # -- requests ----------------------------------------------------------------------------
 
     def open(self, path: str, password: str | None = None) -> None:
+        if self._stopped:  # give the engine another chance when the user asks for a file
+            self._stopped, self._deaths_in_a_row = False, 0
+            self._worker.start()
+            self._requeue([])
         self._submit("open", (path, password), PRIORITY_OPEN)
 
     def request_render(self, key: RenderKey, priority: int = 0) -> None:
@@ -241,8 +250,13 @@ class PdfEngine:
         """Forget queued renders not in `wanted`; renders already running finish."""
         for key, request_id in list(self._render_ids.items()):
             if key not in wanted and request_id in self._queued:
-                del self._queued[request_id]
+                self._release_slot(self._queued.pop(request_id))
                 del self._render_ids[key]
+
+    def _release_slot(self, pending: _Pending) -> None:
+        if pending.slot is not None:
+            self._slots.give_back(pending.slot)
+            pending.slot = None
 
     def request_words(self, page: int) -> None:
         self._submit("words", (page,), PRIORITY_WORDS)
@@ -281,6 +295,9 @@ class PdfEngine:
 
     def _pump(self) -> None:
         """Send queued requests in priority order while fewer than MAX_IN_FLIGHT are running."""
+        if self._stopped:
+            self._fail_queued("The PDF engine is not running")
+            return
         while self._queue and self._busy_count() < MAX_IN_FLIGHT:
             priority, _order, request_id = heapq.heappop(self._queue)
             pending = self._queued.get(request_id)
@@ -319,6 +336,8 @@ class PdfEngine:
         return True
 
     def _send(self, request: Request) -> bool:
+        if self._stopped:
+            return False
         try:
             self._worker.send(request)
         except WorkerDied:
@@ -339,6 +358,7 @@ class PdfEngine:
         self._pump()
 
     def _handle_reply(self, reply: Reply) -> None:
+        self._deaths_in_a_row = 0
         pending = self._in_flight.get(reply.request_id)
         if pending is None:
             return  # cancelled or forgotten
@@ -406,7 +426,7 @@ class PdfEngine:
     def _drop_stale_renders(self) -> None:
         for key, request_id in list(self._render_ids.items()):
             if key.doc_generation != self._generation and request_id in self._queued:
-                del self._queued[request_id]
+                self._release_slot(self._queued.pop(request_id))
                 del self._render_ids[key]
 
     # -- watchdog and restart ----------------------------------------------------------------
@@ -426,14 +446,48 @@ class PdfEngine:
         why = why or self._worker.exit_description()
         self._worker.kill()
         self._restarts += 1
+        self._deaths_in_a_row += 1
         survivors, blamed = self._split_in_flight(culprit, page)
+        first = next((p for p in blamed if p.request.id == culprit), blamed[0] if blamed else None)
+        if self._deaths_in_a_row >= MAX_DEATHS_IN_A_ROW:
+            self._stop(survivors + blamed, why)
+            return
         self._worker.start()
         self._requeue(survivors)
-        first = next((p for p in blamed if p.request.id == culprit), blamed[0] if blamed else None)
         self._on_event(WorkerRestarted(self._restart_message(first, why)))
         for pending in blamed:
             self._abandon(pending, why)
         self._pump()
+
+    def _stop(self, in_flight: list[_Pending], why: str) -> None:
+        self._stopped = True
+        message = f"The PDF engine {why} {self._deaths_in_a_row} times in a row and was stopped."
+        self._on_event(WorkerRestarted(message + " Open a file to start it again."))
+        for pending in in_flight:
+            self._abandon(pending, why)
+        self._fail_queued("The PDF engine is not running")
+
+    def _fail_queued(self, reason: str) -> None:
+        queued, self._queue = list(self._queued.values()), []
+        self._queued.clear()
+        for pending in queued:
+            self._fail(pending, reason)
+
+    def _fail(self, pending: _Pending, reason: str) -> None:
+        request = pending.request
+        self._release_slot(pending)
+        if request.op == "render":
+            key = request.args[0]
+            self._render_ids.pop(key, None)
+            if key.doc_generation == self._generation:
+                self._on_event(RenderFailed(key, reason))
+        elif request.op == "open":
+            self._on_event(OpenFailed(request.args[0], reason))
+        elif request.op == "words":
+            self._on_event(WordsFailed(request.args[0], reason))
+        elif request.op == "search" and request.id == self._search_id:
+            self._search_id = 0
+            self._on_event(SearchFinished(pending.search_query, pending.hits_found))
 
     def _split_in_flight(self, culprit: int, page: int) -> tuple[list[_Pending], list[_Pending]]:
         """The requests in flight to send again, and the one that killed the worker (with any
@@ -459,20 +513,12 @@ class PdfEngine:
 
     def _abandon(self, pending: _Pending, why: str) -> None:
         request = pending.request
-        reason = f"{_describe_request(request).capitalize()} {why}"
-        if request.op == "render":
-            key = request.args[0]
-            self._render_ids.pop(key, None)
-            if pending.slot is not None:
-                self._slots.give_back(pending.slot)
-            if key.doc_generation == self._generation:
-                self._on_event(RenderFailed(key, reason))
-        elif request.op == "open":
+        if request.op == "open":
             self._on_event(OpenFailed(request.args[0], f"The PDF could not be opened: it {why}"))
         elif request.op == "reopen":
             self._document = None
-        elif request.op == "words":
-            self._on_event(WordsFailed(request.args[0], reason))
+        elif request.op in ("render", "words"):
+            self._fail(pending, f"{_describe_request(request).capitalize()} {why}")
         elif request.op == "search" and request.id == self._search_id:
             query, case_sensitive, resume_at = request.args
             # Skip the page that killed the worker and search on from the next one.

@@ -302,7 +302,8 @@ class WorkerProcess:
         self._conn = parent_conn
 
     def fileno(self) -> int:
-        return self._conn.fileno()
+        """The pipe to watch for replies; -1 while no worker runs."""
+        return self._conn.fileno() if self._conn is not None else -1
 
     @property
     def pid(self) -> int | None:
@@ -312,12 +313,16 @@ class WorkerProcess:
         return self._process is not None and self._process.is_alive()
 
     def send(self, request: Request) -> None:
+        if self._conn is None:
+            raise WorkerDied("the PDF engine is not running")
         try:
             self._conn.send(request)
         except (OSError, ValueError) as exc:
             raise WorkerDied(str(exc)) from exc
 
     def poll(self, timeout: float = 0.0) -> bool:
+        if self._conn is None:
+            return False
         try:
             return self._conn.poll(timeout)
         except (OSError, EOFError, ValueError):

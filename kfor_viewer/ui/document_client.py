@@ -64,6 +64,8 @@ class DocumentClient(QObject):
 
     def open(self, path: str, password: str | None = None) -> None:
         self._engine.open(str(path), password)
+        if self._notifier is None:  # the open restarted a stopped engine
+            self._watch_pipe()
 
     def request_render(self, key: RenderKey, priority: int = 0) -> None:
         self._engine.request_render(key, priority)
@@ -92,7 +94,10 @@ class DocumentClient(QObject):
 
     def _watch_pipe(self) -> None:
         self._drop_notifier()
-        self._notifier = QSocketNotifier(self._engine.fileno(), QSocketNotifier.Type.Read, self)
+        pipe = self._engine.fileno()
+        if pipe < 0:
+            return  # the engine stopped after repeated deaths; open() starts it again
+        self._notifier = QSocketNotifier(pipe, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read_replies)
 
     def _drop_notifier(self) -> None:

@@ -217,3 +217,16 @@ def test_case_sensitive_search_through_the_worker(harness, good_pdf):
     run.open(good_pdf)
     run.engine.search("EULEX", case_sensitive=True)
     assert run.wait_for(ev.SearchFinished)[0].total == 5
+
+
+def test_a_worker_that_keeps_dying_is_stopped_not_restarted_forever(harness, good_pdf):
+    run = harness(op_modules=("tests.core.worker_that_cannot_start",))
+    run.engine.open(str(good_pdf))
+    messages = [e.message for e in run.wait_for(ev.WorkerRestarted, 3)]
+    assert "exited (code 3) 3 times in a row and was stopped" in messages[2]
+    failed = run.of(ev.OpenFailed)[0]
+    assert failed.path == str(good_pdf) and "exited (code 3)" in failed.message
+    restarts = run.engine.restarts
+    time.sleep(0.3)
+    run.engine.read_replies()
+    assert run.engine.restarts == restarts  # no restart loop
