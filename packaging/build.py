@@ -119,15 +119,26 @@ def system_library_paths() -> dict[str, str]:
     return paths
 
 
-def owning_package(path: str) -> str | None:
-    """The Debian package that installed `path` (trying the merged-/usr twin too)."""
-    candidates = [path, os.path.realpath(path)]
-    candidates += [p[4:] if p.startswith("/usr/") else "/usr" + p for p in list(candidates)]
-    for candidate in candidates:
-        result = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
-        if result.returncode == 0:
-            return result.stdout.split(":", 1)[0].strip()
-    return None
+def path_variants(path: str) -> list[str]:
+    """`path`, its resolved target, and their merged-/usr twins: dpkg records whichever one the
+    package shipped."""
+    variants = list(dict.fromkeys([path, os.path.realpath(path)]))
+    variants += [p[4:] if p.startswith("/usr/") else "/usr" + p for p in variants]
+    return variants
+
+
+def owning_packages(paths: list[str]) -> dict[str, str]:
+    """path -> the installed Debian package that owns it, for the paths dpkg knows. One dpkg
+    call for all of them: each call reads the whole package database."""
+    if not paths:
+        return {}
+    output = subprocess.run(["dpkg", "-S", *paths], capture_output=True, text=True).stdout
+    owners: dict[str, str] = {}
+    for line in output.splitlines():
+        packages, separator, path = line.partition(": ")
+        if separator and not line.startswith("diversion "):
+            owners[path.strip()] = packages.split(",")[0].split(":")[0].strip()
+    return owners
 
 
 def archive_package(soname: str) -> str | None:
@@ -149,10 +160,12 @@ def package_dependencies(sonames: set[str]) -> list[str]:
     the archive's package of that name. Raises when neither exists, since the .deb would then
     install a bundle that cannot start."""
     paths = system_library_paths()
+    variants = {name: path_variants(paths[name]) for name in sonames if name in paths}
+    owners = owning_packages([path for each in variants.values() for path in each])
     packages, unknown = set(QT_XCB_PACKAGES), []
     for soname in sorted(sonames):
-        package = owning_package(paths[soname]) if soname in paths else None
-        package = package or archive_package(soname)
+        owned = (owners[path] for path in variants.get(soname, ()) if path in owners)
+        package = next(owned, None) or archive_package(soname)
         if package is None:
             unknown.append(soname)
         else:

@@ -134,3 +134,11 @@ def test_an_unknown_library_stops_the_build(monkeypatch):
     monkeypatch.setattr(build, "archive_package", lambda soname: None)
     with pytest.raises(RuntimeError, match=r"libmystery\.so\.1"):
         build.package_dependencies({"libmystery.so.1"})
+
+
+@pytest.mark.skipif(shutil.which("dpkg") is None, reason="Debian only")
+def test_installed_libraries_are_traced_to_their_packages_in_one_dpkg_call():
+    libc = build.system_library_paths()["libc.so.6"]
+    owners = build.owning_packages(build.path_variants(libc) + ["/no/such/file.so"])
+    assert "libc6" in owners.values()
+    assert "/no/such/file.so" not in owners
