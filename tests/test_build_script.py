@@ -139,6 +139,6 @@ def test_an_unknown_library_stops_the_build(monkeypatch):
 @pytest.mark.skipif(shutil.which("dpkg") is None, reason="Debian only")
 def test_installed_libraries_are_traced_to_their_packages_in_one_dpkg_call():
     libc = build.system_library_paths()["libc.so.6"]
-    owners = build.owning_packages(build.path_variants(libc) + ["/no/such/file.so"])
+    owners = build.owning_packages([*build.path_variants(libc), "/no/such/file.so"])
     assert "libc6" in owners.values()
     assert "/no/such/file.so" not in owners
