@@ -209,3 +209,25 @@ def test_troops_from_all_nations_and_total_nation_counts(
     assert _value(report.non_nato_troops) == non_nato
     assert _value(report.contributing_nations) == nations
     assert report.nato_nations is None and report.non_nato_nations is None
+
+
+def test_fields_read_across_a_page_break_and_a_hyphenated_word(tmp_path):
+    paragraphs = [
+        "The present report covers the period from 1 April to 30 June 2006 and describes the "
+        "activities of the Kosovo Force throughout the whole of the area of operations.",
+        "As at 30 June 2006, the total number of KFOR troops in theatre remained approxi~mately "
+        "9,800, from 24 North Atlantic Treaty Organization (NATO) and 6 non-NATO troop-"
+        "contributing nations, deployed across the five multinational task forces of the force.",
+    ]
+    spec = ReportSpec("Annex", paragraphs=paragraphs, enclosure=False)
+    path = build(tmp_path / "break.pdf", [spec], date="10 July 2006", max_lines_per_page=10)
+    report = extract(path).reports[0]
+    assert _value(report.troops_total) == 9800
+    assert _value(report.troops_qualifier) == "approximately"
+    assert (_value(report.nato_nations), _value(report.non_nato_nations)) == (24, 6)
+    # The sentence runs over the page break: one evidence entry on each page.
+    evidence = report.non_nato_nations.evidence
+    assert [(e.page, e.quote) for e in evidence] == [
+        (1, "6 non-NATO"),
+        (2, "troop-contributing nations"),
+    ]
