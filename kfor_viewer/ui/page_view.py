@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kfor_viewer.core.pdf_types import RenderKey
 from kfor_viewer.ui import page_painting as paint
 from kfor_viewer.ui.navigation_history import NavigationHistory
+from kfor_viewer.ui.page_interaction import SCROLL_STEP, PageInteraction
 from kfor_viewer.ui.page_layout import (
     PageLayout,
     PagePosition,
@@ -33,7 +34,6 @@ from kfor_viewer.ui.search_highlights import SearchHighlights
 FIT_WIDTH = "fit-width"
 FIT_PAGE = "fit-page"
 CUSTOM = "custom"
-SCROLL_STEP = 48
 
 
 class PageView(QAbstractScrollArea):
@@ -63,14 +63,12 @@ class PageView(QAbstractScrollArea):
         self.search_highlights = SearchHighlights(self)
         self.selection_tracker = SelectionTracker(client, self)
         self.selection_tracker.changed.connect(self.selectionChanged)
-        self._drag_point: QPointF | None = None  # mouse position while drag-selecting
-        self._autoscroll_timer = QTimer(self, interval=30)
-        self._autoscroll_timer.timeout.connect(self._autoscroll)
         self._render_timer = QTimer(self, singleShot=True, interval=0)
         self._render_timer.timeout.connect(self._request_visible)
         self._setup_widget()
         self.add_overlay(self.search_highlights)
         self.add_overlay(self.selection_tracker)
+        self.interaction = PageInteraction(self)
         requests.imageReady.connect(self._on_image_ready)
         requests.renderFailed.connect(self._on_render_failed)
 
@@ -79,7 +77,6 @@ class PageView(QAbstractScrollArea):
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setAutoFillBackground(False)
-        self.viewport().setMouseTracking(True)  # for the text cursor over pages
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
 
@@ -299,97 +296,19 @@ class PageView(QAbstractScrollArea):
     def clear_selection(self) -> None:
         self.selection_tracker.clear()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
-            position = self._page_position(event.position())
-            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.selection_tracker.press(position, extend)
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton and len(self._layout):
-            self._drag_point = event.position()
-            self.selection_tracker.drag(self._page_position(event.position()))
-            outside = not 0 <= event.position().y() <= self.viewport().height()
-            if outside and not self._autoscroll_timer.isActive():
-                self._autoscroll_timer.start()
-        elif not event.buttons():
-            self._update_cursor(event.position())
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._autoscroll_timer.stop()
-            self._drag_point = None
-            self.selection_tracker.release()
-        super().mouseReleaseEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and len(self._layout):
-            self.selection_tracker.select_word(self._page_position(event.position()))
-
-    def _autoscroll(self) -> None:
-        """While a selection is dragged above or below the view, scroll towards the mouse
-        (faster the further out it is) and extend the selection."""
-        point, height = self._drag_point, self.viewport().height()
-        if point is None or 0 <= point.y() <= height:
-            self._autoscroll_timer.stop()
-            return
-        distance = point.y() if point.y() < 0 else point.y() - height
-        step = max(-80, min(80, round(distance / 2))) or (1 if distance > 0 else -1)
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + step)
-        self.selection_tracker.drag(self._page_position(point))
-
-    def _update_cursor(self, point: QPointF) -> None:
-        """A text cursor over the pages, the arrow over the grey around them."""
-        x, y = self._to_layout(point)
-        page = self._layout.page_at_y(y) if len(self._layout) else -1
-        rect = self._layout.rects[page] if page >= 0 else None
-        over_page = rect is not None and rect.x <= x <= rect.right and rect.y <= y <= rect.bottom
-        shape = Qt.CursorShape.IBeamCursor if over_page else Qt.CursorShape.ArrowCursor
-        if self.viewport().cursor().shape() != shape:
-            self.viewport().setCursor(shape)
-
-    def _page_position(self, point: QPointF) -> PagePosition:
+    def page_position_at(self, point: QPointF) -> PagePosition:
+        """The page point under a viewport point (on the nearest page when between pages)."""
         return self._layout.to_page(*self._to_layout(point))
 
-    # --- input ----------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_zoom(self.zoom * 1.1**steps, event.position())
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
-        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        screen = max(SCROLL_STEP, self.viewport().height() - 2 * SCROLL_STEP)
-        if key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not shift):
-            vbar.setValue(vbar.value() + screen)
-        elif key == Qt.Key.Key_PageUp or key == Qt.Key.Key_Space:
-            vbar.setValue(vbar.value() - screen)
-        elif key == Qt.Key.Key_Down:
-            vbar.setValue(vbar.value() + SCROLL_STEP)
-        elif key == Qt.Key.Key_Up:
-            vbar.setValue(vbar.value() - SCROLL_STEP)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            step = -1 if key == Qt.Key.Key_Left else 1
-            if hbar.maximum() > 0:
-                hbar.setValue(hbar.value() + step * SCROLL_STEP)
-            else:
-                self.go_to_page(self._current_page + step, record=False)
-        elif key == Qt.Key.Key_Home:
-            self.go_to_page(0)
-        elif key == Qt.Key.Key_End:
-            self.go_to_page(len(self._layout) - 1)
-        elif key == Qt.Key.Key_Escape:
-            self.clear_selection()
-        else:
-            super().keyPressEvent(event)
+    def page_at_point(self, point: QPointF) -> int:
+        """The page under a viewport point, or -1 over the background."""
+        if not len(self._layout):
+            return -1
+        x, y = self._to_layout(point)
+        page = self._layout.page_at_y(y)
+        rect = self._layout.rects[page]
+        inside = rect.x <= x <= rect.right and rect.y <= y <= rect.bottom
+        return page if inside else -1
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -105,7 +105,7 @@ def test_ctrl_wheel_zooms_keeping_the_point_under_the_cursor(qtbot, viewer, long
     view.set_zoom(1.0)
     view.go_to_page(3)
     cursor = QPointF(view.viewport().width() * 0.7, view.viewport().height() * 0.6)
-    before = view._page_position(cursor)
+    before = view.page_position_at(cursor)
     wheel = QWheelEvent(
         cursor,
         view.viewport().mapToGlobal(cursor),
