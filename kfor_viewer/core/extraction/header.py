@@ -31,11 +31,12 @@ def document_fields(source: Source, header: Region) -> DocumentFields:
             fields.organ = source.field(match["organ"], paragraph.start, paragraph.end)
         if fields.distribution is None and (match := DISTRIBUTION_RE.search(text)):
             start = paragraph.start + match.start()
-            fields.distribution = source.field(match["value"], start, paragraph.start + match.end())
+            value = match["value"].capitalize()
+            fields.distribution = source.field(value, start, paragraph.start + match.end())
         if fields.original_language is None and (match := ORIGINAL_RE.search(text)):
             start = paragraph.start + match.start()
             fields.original_language = source.field(
-                match["value"], start, paragraph.start + match.end()
+                match["value"].capitalize(), start, paragraph.start + match.end()
             )
     fields.distribution_date = _distribution_date(source, header)
     fields.symbol = _symbol(source, header)

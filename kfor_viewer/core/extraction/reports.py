@@ -35,8 +35,7 @@ def reports(source: Source, layout: Layout, cover: CoverLetter | None) -> list[R
     result = []
     for index, part in enumerate(layout.reports):
         report = Report()
-        if part.label and part.label_region:
-            report.label = source.field(part.label, part.label_region.start, part.label_region.end)
+        report.label = _label(source, part)
         if part.title:
             title_text = " ".join(source.quote(part.title).split())
             report.title = source.field(title_text, part.title.start, part.title.end)
@@ -50,6 +49,15 @@ def reports(source: Source, layout: Layout, cover: CoverLetter | None) -> list[R
         if _is_report(source, part, report):
             result.append(report)
     return result
+
+
+def _label(source: Source, part: ReportPart) -> Field | None:
+    """ "Annex I", or "Annex, Enclosure II" with the evidence of both headings."""
+    regions = [r for r in (part.label_region, part.enclosure_label) if r is not None]
+    if not part.label or not regions:
+        return None
+    evidence = tuple(e for r in regions for e in source.field(None, r.start, r.end).evidence)
+    return Field(part.label, evidence)
 
 
 def _is_report(source: Source, part: ReportPart, report: Report) -> bool:

@@ -15,9 +15,12 @@ COVER_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 ANNEX_RE = re.compile(
-    r"^(?P<label>(?:Annex|Annexe)(?:\s+(?:[IVXLC]+|\d+)\b)?)(?=\s*$|\s*[.:]|\s+to\s+the\s+letter)"
+    r"^(?P<label>(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+(?:[IVXLC]+|\d+)\b)?)"
+    r"(?=\s*$|\s*[.:]|\s+to\s+the\s+letter)"
 )
-ENCLOSURE_RE = re.compile(r"^(?P<label>(?:Enclosure|Pièce jointe)(?:\s+(?:[IVXLC]+|\d+))?)\s*$")
+ENCLOSURE_RE = re.compile(
+    r"^(?P<label>(?:Enclosure|ENCLOSURE|Pièce jointe)(?:\s+(?:[IVXLC]+|\d+))?)\s*$"
+)
 REPORT_TITLE_RE = re.compile(
     r"^(?:(?:Monthly|Quarterly|Periodic)\s+)?report\b.{0,120}?"
     r"\b(?:United Nations|Kosovo Force|KFOR)"
@@ -35,6 +38,7 @@ class ReportPart:
     letter: Region  # the NATO letter before the report (may be empty)
     body: Region  # the report itself
     title: Region | None = None
+    enclosure_label: Region | None = None  # when an annex encloses several reports
 
 
 @dataclass
@@ -118,5 +122,6 @@ def _reports_in_annex(
             enclosure_label = source.quote(enclosure)
             part_label = f"{label}, {enclosure_label}" if label else enclosure_label
         title = next(iter(_headings(source, body, REPORT_TITLE_RE)), None)
-        parts.append(ReportPart(part_label, label_region, letter, body, title))
+        enclosure_label = enclosure if len(enclosures) > 1 else None
+        parts.append(ReportPart(part_label, label_region, letter, body, title, enclosure_label))
     return parts
