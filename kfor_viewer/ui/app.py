@@ -6,10 +6,15 @@ from __future__ import annotations
 import argparse
 import ctypes
 import os
+import signal
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kfor_viewer import APP_NAME
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ORGANIZATION = "kfor-viewer"
 # Libraries Qt's xcb platform plugin loads, with the Debian/Ubuntu package that ships each.
@@ -51,7 +56,7 @@ def platform_problem(
         return None
     if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
         return (
-            "kfor-viewer needs a graphical desktop, but no display was found (neither "
+            "the app needs a graphical desktop, but no display was found (neither "
             "DISPLAY nor WAYLAND_DISPLAY is set). Start it from a desktop session, or use "
             "the command-line tools (kfor-viewer extract|annotate|export --help)."
         )
@@ -124,4 +129,18 @@ def _run_app(args: argparse.Namespace, file: str | None) -> int:
     window.instance_server = InstanceServer(window, on_open=window.open_path)
     window.show()
     window.open_initial(path, restore, already_requested=True)
+    _close_on_termination(window)
     return app.exec()
+
+
+def _close_on_termination(window: QWidget) -> None:
+    """Ctrl+C or a session's SIGTERM closes the window like its close button, so the page,
+    zoom and window state are saved and the worker stops. Python runs signal handlers only
+    between bytecodes, so a timer lets it in while Qt's loop waits."""
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda _signum, _frame: window.close())
+    wake = QTimer(window, interval=250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
