@@ -23,6 +23,7 @@ from kfor_viewer.core.export.summary import (
 from kfor_viewer.core.export.values import display_time, safe_color
 
 IMAGE_SCALE = 2.0  # passage images are rendered at twice their size in points
+MAX_PICTURE_PT = 470  # the width of an A4 page's text column in the PDF summary
 
 
 def escape(text: object) -> str:
@@ -167,13 +168,15 @@ def _highlight(highlight: Highlight, break_before: bool = False) -> str:
 
 
 def _image(highlight: Highlight) -> str:
+    """The passage picture at its printed size, in points so that browsers (96 px to 72 pt)
+    and the PDF layout (1 px = 1 pt) both show it as large as on the page."""
     if not highlight.image_png:
         return ""
-    width = round(png_width(highlight.image_png) / IMAGE_SCALE)
+    width = min(MAX_PICTURE_PT, round(png_width(highlight.image_png) / IMAGE_SCALE))
     data = base64.b64encode(highlight.image_png).decode("ascii")
     return (
-        f'<p class="passage"><img src="data:image/png;base64,{data}" width="{width}" '
-        f'alt="The passage as printed on page {highlight.page}"></p>'
+        f'<p class="passage"><img src="data:image/png;base64,{data}" '
+        f'style="width:{width}pt" alt="The passage as printed on page {highlight.page}"></p>'
     )
 
 
@@ -205,55 +208,56 @@ def _state_badge(state: str) -> str:
     return '<span class="badge verified">verified</span>'
 
 
+# Plain colours and pixel sizes, no CSS variables or rem: mail clients and simple HTML
+# viewers ignore those.
 SCREEN_CSS = """\
-:root { --ink: #1d232b; --muted: #5b6673; --rule: #d5dbe1; --accent: #1f4e79; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #f4f6f8; color: var(--ink);
+body { margin: 0; background: #f4f6f8; color: #1d232b;
   font: 15px/1.5 "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", sans-serif; }
-main.summary { max-width: 52rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff;
-  border: 1px solid var(--rule); border-radius: 6px; }
-.kicker { margin: 0; color: var(--accent); font-size: .8rem; font-weight: 600;
+main.summary { max-width: 780px; margin: 30px auto; padding: 38px 45px; background: #fff;
+  border: 1px solid #d5dbe1; border-radius: 6px; }
+.kicker { margin: 0; color: #1f4e79; font-size: 12px; font-weight: 600;
   letter-spacing: .08em; text-transform: uppercase; }
-h1 { margin: .25rem 0 1.25rem; font-size: 1.55rem; line-height: 1.25; }
-h2 { margin: 2.2rem 0 .6rem; padding-bottom: .3rem; font-size: 1.2rem; color: var(--accent);
-  border-bottom: 2px solid var(--accent); }
-h3 { margin: 1.6rem 0 .6rem; font-size: 1.02rem; }
-h3 .count { color: var(--muted); font-weight: normal; }
-h3.group-tag::before { content: "#"; color: var(--muted); margin-right: .15rem; }
+h1 { margin: 4px 0 19px; font-size: 23px; line-height: 1.25; }
+h2 { margin: 33px 0 9px; padding-bottom: 4px; font-size: 18px; color: #1f4e79;
+  border-bottom: 2px solid #1f4e79; }
+h3 { margin: 24px 0 9px; font-size: 15px; }
+h3 .count { color: #5b6673; font-weight: normal; }
+h3.group-tag::before { content: "#"; color: #5b6673; margin-right: 2px; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-th, td { padding: .35rem .6rem; text-align: left; vertical-align: top;
-  border-bottom: 1px solid var(--rule); }
+th, td { padding: 5px 9px; text-align: left; vertical-align: top;
+  border-bottom: 1px solid #d5dbe1; }
 table.identity { width: auto; }
-table.identity th { color: var(--muted); font-weight: 600; padding-left: 0; }
-code.sha { font: .82rem/1.3 "SFMono-Regular", Consolas, "DejaVu Sans Mono", monospace;
+table.identity th { color: #5b6673; font-weight: 600; padding-left: 0; }
+code.sha { font: 12px/1.3 "SFMono-Regular", Consolas, "DejaVu Sans Mono", monospace;
   word-break: break-all; }
-table.figures thead th { background: #eef2f6; border-bottom: 2px solid var(--rule); }
+table.figures thead th { background: #eef2f6; border-bottom: 2px solid #d5dbe1; }
 table.figures tbody tr:nth-child(even) { background: #f8fafb; }
 .num { text-align: right; }
 .change { background: #f3f6f9; font-weight: 600; }
-.period { color: var(--muted); font-size: .8rem; font-weight: normal; }
-.badge { display: inline-block; padding: 0 .35rem; border-radius: 3px; font-size: .7rem;
+.period { color: #5b6673; font-size: 12px; font-weight: normal; }
+.badge { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 10px;
   font-weight: 600; text-transform: uppercase; letter-spacing: .04em; vertical-align: middle; }
 .badge.edited { background: #fde2c8; color: #8a3b00; }
 .badge.verified { background: #d8efdc; color: #1d5e2a; }
-s.was { color: var(--muted); font-size: .8rem; }
-.legend, .intro, .footer { color: var(--muted); font-size: .85rem; }
-.highlight { margin: 0 0 1rem; padding: .5rem .9rem .6rem; border-left: 5px solid #FFE066;
+s.was { color: #5b6673; font-size: 12px; }
+.legend, .intro, .footer { color: #5b6673; font-size: 13px; }
+.highlight { margin: 0 0 15px; padding: 8px 14px 9px; border-left: 5px solid #FFE066;
   background: #fbfbfa; page-break-inside: avoid; break-inside: avoid; }
-.meta { margin: 0 0 .3rem; font-size: .82rem; color: var(--muted); }
-.swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .2rem;
+.meta { margin: 0 0 4px; font-size: 12px; color: #5b6673; }
+.swatch { display: inline-block; width: 14px; height: 14px; margin-right: 3px;
   border: 1px solid rgba(0,0,0,.25); border-radius: 2px; vertical-align: -2px; }
-.page { color: var(--ink); font-weight: 600; }
-.tag { display: inline-block; margin-left: .25rem; padding: 0 .45rem; border-radius: 999px;
-  background: #e4ebf2; color: #23415f; font-size: .75rem; }
+.page { color: #1d232b; font-weight: 600; }
+.tag { display: inline-block; margin-left: 4px; padding: 0 7px; border-radius: 999px;
+  background: #e4ebf2; color: #23415f; font-size: 11px; }
 .orphan { color: #8a3b00; font-style: italic; }
-blockquote.quote { margin: .2rem 0 .35rem; font-family: Georgia, "Times New Roman", serif;
-  font-size: 1rem; }
-.note { margin: .3rem 0 0; font-size: .9rem; }
-.passage { margin: .5rem 0 0; }
-.passage img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
+blockquote.quote { margin: 3px 0 5px; font-family: Georgia, "Times New Roman", serif;
+  font-size: 15px; }
+.note { margin: 4px 0 0; font-size: 14px; }
+.passage { margin: 8px 0 0; }
+.passage img { max-width: 100%; height: auto; border: 1px solid #d5dbe1; }
 ul.warnings, .notice { color: #8a3b00; }
-.footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
+.footer { margin-top: 38px; border-top: 1px solid #d5dbe1; padding-top: 9px; }
 @media print {
   @page { size: A4; margin: 18mm 16mm; }
   body { background: #fff; font-size: 10.5pt; }

@@ -12,7 +12,13 @@ from collections.abc import Callable
 
 import pymupdf
 
-from kfor_viewer.core.export.html import IMAGE_SCALE, escape, html_body, png_width
+from kfor_viewer.core.export.html import (
+    IMAGE_SCALE,
+    MAX_PICTURE_PT,
+    escape,
+    html_body,
+    png_width,
+)
 from kfor_viewer.core.export.summary import Summary
 
 PAGE = pymupdf.paper_rect("a4")
@@ -67,7 +73,7 @@ def _shrunk_pictures(laid_out: bytes, summary: Summary) -> frozenset[str]:
     shrunk = set()
     for highlight, bbox in zip(with_pictures, drawn, strict=False):
         expected = png_width(highlight.image_png or b"") / IMAGE_SCALE
-        if bbox[2] - bbox[0] < 0.9 * min(expected, BODY.width - 20):
+        if bbox[2] - bbox[0] < 0.9 * min(expected, MAX_PICTURE_PT, BODY.width - 20):
             shrunk.add(highlight.id)
     return frozenset(shrunk)
 
