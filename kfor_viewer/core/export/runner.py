@@ -8,8 +8,9 @@ Progress goes to an optional callback `progress(fraction, message)`; the callbac
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from kfor_viewer.core.export.summary import (
     select_annotations,
 )
 from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extract, open_pdf
+from kfor_viewer.core.pdf_document import describe_error
 from kfor_viewer.core.safe_files import FileWriteError, atomic_write
 
 FORMATS: dict[str, str] = {
@@ -134,6 +136,18 @@ class ExportJob:
 
     def prepare(self) -> int:
         """Reads the document and its annotations; returns how many pictures are to be cropped."""
+        with _pdf_errors(self.source):
+            return self._prepare()
+
+    def crop(self, count: int) -> None:
+        with _pdf_errors(self.source):
+            self._crop(count)
+
+    def finish(self) -> ExportOutcome:
+        with _pdf_errors(self.source):
+            return self._finish()
+
+    def _prepare(self) -> int:
         self._document = _open(self.source)
         if self._stored is None:
             self._stored = load_annotations(
@@ -145,7 +159,7 @@ class ExportJob:
             self._to_crop = [a for a in chosen if not a.orphan]
         return len(self._to_crop)
 
-    def crop(self, count: int) -> None:
+    def _crop(self, count: int) -> None:
         if self._cropper is None:
             self._cropper = PassageImages(self._require_document())
         crop = self._cropper
@@ -153,7 +167,7 @@ class ExportJob:
             self._pictures[annotation.id] = crop(annotation)
         del self._to_crop[:count]
 
-    def finish(self) -> ExportOutcome:
+    def _finish(self) -> ExportOutcome:
         document = self._require_document()
         summary = build_summary(
             self._result, self._stored, self.options, lambda a: self._pictures.get(a.id)
@@ -174,6 +188,15 @@ class ExportJob:
         if self._document is None or self._result is None:
             raise ExportError("the export job was not prepared")
         return self._document
+
+
+@contextlib.contextmanager
+def _pdf_errors(source: Path) -> Iterator[None]:
+    """MuPDF's failures on a damaged file (a page tree with a cycle...) as an ExportError."""
+    try:
+        yield
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as error:
+        raise ExportError(f"{source}: the PDF cannot be read ({describe_error(error)})") from error
 
 
 def _extract(document: pymupdf.Document) -> ExtractionResult:

@@ -16,6 +16,7 @@ from kfor_viewer.core.export import (
     ExportOptions,
     export_file,
 )
+from tests.core import bad_pdfs
 
 
 def _digest(path: Path) -> str:
@@ -102,6 +103,8 @@ def test_a_corrupt_store_is_reported_and_the_export_still_runs(annotated_sample,
         (lambda folder: folder / "missing.pdf", "no such file"),
         (lambda folder: _write(folder / "notes.pdf", b"plain text, not a PDF"), "notes.pdf"),
         (lambda folder: _write(folder / "empty.pdf", b""), "empty.pdf"),
+        (lambda folder: bad_pdfs.encrypted_pdf(folder / "locked.pdf"), "password"),
+        (lambda folder: bad_pdfs.page_tree_cycle_pdf(folder / "cycle.pdf"), "cannot be read"),
     ],
 )
 def test_bad_sources_give_a_clear_error(tmp_path, make_source, message):
