@@ -209,29 +209,6 @@ def test_to_dict_follows_the_json_contract(sample_result):
     assert data["document"]["symbol"] is None
 
 
-def test_scanned_pages_of_the_sample_are_read_by_ocr(tmp_path, sample_pdf):
-    """The two pages holding the reports' figures are replaced by images of themselves (OCR
-    costs seconds a page, so the headings' pages keep their text)."""
-    if not ocr.ocr_available():
-        pytest.skip("Tesseract is not installed")
-    scan = tmp_path / "scan.pdf"
-    document = pymupdf.open(sample_pdf)
-    for index in (2, 4):
-        pixmap = document[index].get_pixmap(dpi=200)
-        page = document[index]
-        page.add_redact_annot(page.rect)
-        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE)
-        page.insert_image(page.rect, pixmap=pixmap)
-    document.save(scan)
-    result = extract(scan)
-    assert result.ocr_pages == [2, 4]
-    assert [r.troops_total.value for r in result.reports] == [3600, 3400]
-    assert [r.nato_nations.value for r in result.reports] == [19, 18]
-    assert [r.period_end.value for r in result.reports] == [D(2020, 6, 30), D(2020, 9, 30)]
-    evidence = result.reports[1].troops_total.evidence[0]
-    assert (evidence.page, evidence.quote) == (5, "3,400")
-
-
 @pytest.mark.slow
 def test_whole_sample_rasterised_is_read_by_ocr(tmp_path, sample_pdf):
     if not ocr.ocr_available():
@@ -253,6 +230,8 @@ def test_whole_sample_rasterised_is_read_by_ocr(tmp_path, sample_pdf):
         (18, 8),
     ]
     assert [r.period_start.value for r in result.reports] == [D(2020, 4, 1), D(2020, 7, 1)]
+    evidence = result.reports[1].troops_total.evidence[0]
+    assert (evidence.page, evidence.quote) == (5, "3,400")
     assert result.cover_letter.date.value == D(2020, 12, 3)
     assert [f.value for f in result.cover_letter.transmitted_letter_dates] == [
         D(2020, 8, 3),
