@@ -1,38 +1,29 @@
 """What the fields panel shows, as plain rows: an `ExtractionResult` merged with the user's
 corrections, every value formatted for people and carrying its evidence and review state.
 
-Qt-free, so the formatting and the correction rules are tested without a window. Values are
+Qt-free, so the rows and the correction rules are tested without a window (the formatting is
+in `fields_format`). Values are
 handled in their JSON form (ISO date strings, ints, bools, str), the form corrections are stored
 in; `section` and `name` of a row are the keys of its correction ("report:2", "troops_total").
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from kfor_viewer.core.export.values import format_change
+from kfor_viewer.ui.fields_format import (
+    NOT_STATED,
+    format_date,
+    format_difference,
+    format_period,
+    format_value,
+    json_value,
+)
 
 EXTRACTED, VERIFIED, EDITED = "extracted", "verified", "edited"
-NOT_STATED = "not stated"
 NOT_RECOGNISED = "No KFOR report structure recognised"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-APPROX = "\u2248"
 
 
 @dataclass(frozen=True)
@@ -129,69 +120,6 @@ class Section:
     title: str
     rows: list[FieldRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-# --- formatting --------------------------------------------------------------------------------
-
-
-def json_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def format_date(value: Any) -> str:
-    """2020-06-30 -> "30 June 2020"."""
-    date = as_date(value)
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else str(value)
-
-
-def format_number(value: int, approximate: bool = False) -> str:
-    return f"{APPROX} {value:,}" if approximate else f"{value:,}"
-
-
-def format_difference(difference: int) -> str:
-    return "no change" if difference == 0 else format_change(difference)
-
-
-def format_period(start: Any, end: Any) -> str:
-    """A compact period for headings: "1 Apr – 30 Jun 2020", "1 – 30 Sep 2004"."""
-    first, last = as_date(start), as_date(end)
-    if first is None or last is None:
-        return ""
-    short = [month[:3] for month in MONTHS]
-    if first.year != last.year:
-        return f"{first.day} {short[first.month - 1]} {first.year} – {_short(last)}"
-    if first.month != last.month:
-        return f"{first.day} {short[first.month - 1]} – {_short(last)}"
-    return f"{first.day} – {_short(last)}"
-
-
-def _short(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
-
-
-def format_value(kind: str, value: Any, approximate: bool = False) -> str:
-    if value is None:
-        return NOT_STATED
-    if kind == "date":
-        return format_date(value)
-    if kind == "number" and isinstance(value, int) and not isinstance(value, bool):
-        return format_number(value, approximate)
-    if kind == "incidents" or isinstance(value, bool):
-        return "Yes" if value else "None reported"
-    if kind == "event" and isinstance(value, dict):
-        return f"{format_date(value.get('date'))}: {value.get('text', '')}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
 
 
 # --- building the rows -------------------------------------------------------------------------
@@ -382,43 +310,6 @@ def _not_recognised(result: Any, document: Section) -> Section:
     for row in section.rows:
         row.name = ""  # generic fields are not corrected: there is nothing to export them to
     return section
-
-
-# --- editing -----------------------------------------------------------------------------------
-
-
-def parse_edit(kind: str, text: str) -> Any:
-    """The JSON value the user typed for a field of `kind`; ValueError says what is expected."""
-    from kfor_viewer.core.extraction.dates import parse_date
-    from kfor_viewer.core.extraction.numbers import parse_number
-
-    cleaned = text.strip()
-    if not cleaned:
-        raise ValueError("Enter a value (use Revert to go back to the extracted one).")
-    if kind == "date":
-        date = as_date(cleaned) or parse_date(cleaned)
-        if date is None:
-            raise ValueError(f"“{cleaned}” is not a date; write it like 30 June 2020.")
-        return date.isoformat()
-    if kind in ("number", "troops"):
-        for prefix in (APPROX, "~", "approximately", "about", "some"):
-            cleaned = cleaned.removeprefix(prefix).strip()
-        number = parse_number(cleaned)
-        if number is None:
-            raise ValueError(f"“{text.strip()}” is not a whole number; write it like 3,600.")
-        return number
-    if kind == "incidents":
-        return _parse_yes_no(cleaned)
-    return " ".join(cleaned.split())
-
-
-def _parse_yes_no(text: str) -> bool:
-    lowered = text.lower()
-    if lowered in ("yes", "y", "true", "reported"):
-        return True
-    if lowered in ("no", "n", "false", "none", "none reported"):
-        return False
-    raise ValueError("Answer Yes or None reported.")
 
 
 def edit_text(row: FieldRow) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kfor_viewer.core import edit_commands
+from kfor_viewer.ui.fields_format import parse_edit
 from kfor_viewer.ui.fields_model import (
     EDITED,
     EXTRACTED,
@@ -35,7 +36,6 @@ from kfor_viewer.ui.fields_model import (
     Section,
     build_sections,
     edit_text,
-    parse_edit,
     sections_text,
 )
 from kfor_viewer.ui.fields_view import FieldsTree

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 
@@ -21,26 +20,6 @@ def sample_result():
 
 def _row(sections, section, name):
     return next(r for s in sections for r in s.rows if (r.section, r.name) == (section, name))
-
-
-def test_values_are_formatted_for_people():
-    assert fm.format_date(dt.date(2020, 6, 30)) == "30 June 2020"
-    assert fm.format_date("2004-09-01") == "1 September 2004"
-    assert fm.format_number(16250) == "16,250"
-    assert fm.format_number(3600, approximate=True) == "≈ 3,600"
-    assert fm.format_difference(-200) == "−200"
-    assert fm.format_difference(1500) == "+1,500"
-    assert fm.format_difference(0) == "no change"
-    assert fm.format_value("incidents", False) == "None reported"
-    assert fm.format_value("incidents", True) == "Yes"
-    assert fm.format_value("number", None) == "not stated"
-
-
-def test_periods_are_compact_in_headings():
-    assert fm.format_period("2020-04-01", "2020-06-30") == "1 Apr – 30 Jun 2020"
-    assert fm.format_period("2004-09-01", "2004-09-30") == "1 – 30 Sep 2004"
-    assert fm.format_period("2019-12-01", "2020-02-29") == "1 Dec 2019 – 29 Feb 2020"
-    assert fm.format_period(None, "2020-02-29") == ""
 
 
 def test_the_sample_gives_one_section_per_report_and_the_change(sample_result):
@@ -122,31 +101,6 @@ def test_a_document_without_kfor_structure_shows_its_generic_fields(sample_resul
     assert rows["Pages"].text == "4"
     assert rows["Dates"].text == "none named"
     assert not any(row.correctable for row in section.rows)
-
-
-@pytest.mark.parametrize(
-    ("kind", "typed", "value"),
-    [
-        ("number", "3,600", 3600),
-        ("troops", "≈ 3 500", 3500),
-        ("troops", "approximately 4,100", 4100),
-        ("date", "30 June 2020", "2020-06-30"),
-        ("date", "2020-07-01", "2020-07-01"),
-        ("incidents", "None reported", False),
-        ("incidents", "yes", True),
-        ("text", "  Jens   Stoltenberg ", "Jens Stoltenberg"),
-    ],
-)
-def test_typed_values_are_parsed(kind, typed, value):
-    assert fm.parse_edit(kind, typed) == value
-
-
-@pytest.mark.parametrize(
-    ("kind", "typed"), [("number", "many"), ("date", "soon"), ("incidents", "maybe"), ("text", " ")]
-)
-def test_nonsense_is_refused_with_a_reason(kind, typed):
-    with pytest.raises(ValueError, match=r"\w"):
-        fm.parse_edit(kind, typed)
 
 
 def test_the_panel_as_text_is_aligned_and_marks_corrections(sample_result):
