@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-OPEN_TIMEOUT_S = 30.0
-RENDER_TIMEOUT_S = 30.0
+# Generous: the self-test checks that things work, not how fast (the machine may be busy).
+OPEN_TIMEOUT_S = 90.0
+RENDER_TIMEOUT_S = 90.0
 RENDER_WIDTH_PX = 600
 
 
@@ -141,11 +142,13 @@ def check_sample(state: SelfTestState) -> str:
 
 def check_render(state: SelfTestState) -> str:
     """Page 1 through the real worker process, as the viewer renders it."""
+    from kfor_viewer.core.pdf_engine import TimeLimits
     from kfor_viewer.core.pdf_types import RenderKey
     from kfor_viewer.ui.document_client import DocumentClient
 
     sample = _require_sample(state)
-    client = DocumentClient()
+    limit = OPEN_TIMEOUT_S - 10
+    client = DocumentClient(time_limits=TimeLimits(open=limit, render=limit, other=limit))
     try:
         info = _wait_for(client, "open", lambda: client.open(str(sample)), OPEN_TIMEOUT_S)
         width_pt, height_pt = info.page_sizes[0]

@@ -27,7 +27,7 @@ def test_self_test_passes_and_prints_every_check(run, sample_pdf, isolated_user_
     status, lines = run()
     assert status == 0, "\n".join(lines)
     for check in CHECKS:
-        assert any(line.startswith(f"ok    {check}: ") for line in lines), check
+        assert any(line.startswith(f"ok    {check}: ") for line in lines), "\n".join(lines)
     assert lines[-1] == f"self-test passed: {len(CHECKS)} checks"
     render = next(line for line in lines if line.startswith("ok    render"))
     assert "page 1 at 600x" in render and "worker process" in render
@@ -49,4 +49,4 @@ def test_a_blank_render_is_a_failure(run, monkeypatch):
     monkeypatch.setattr(selftest, "_ink_fraction", lambda image: 0.0)
     status, lines = run()
     assert status == 1
-    assert any(line.startswith("FAIL  render: page 1 rendered blank") for line in lines)
+    assert any(line.startswith("FAIL  render: page 1 rendered blank") for line in lines), lines
