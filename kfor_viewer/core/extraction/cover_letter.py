@@ -23,7 +23,8 @@ _DATE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*$")
 NATO_NAME = r"North Atlantic Treaty Organi[sz]ation(?:\s*\(NATO\))?|NATO"
 NATO_SENDER_RE = re.compile(
     rf"\bfrom\s+the\s+(?P<title>(?:(?:Deputy|Acting)\s+)?Secretary[- ]General\s+of\s+the\s+"
-    rf"(?:{NATO_NAME}))(?:,\s+(?P<name>(?:Mr\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}))?",
+    rf"(?:{NATO_NAME}))(?:,\s+(?P<name>(?:Mr\.\s+)?[A-Z][\w'’-]+"
+    rf"(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le)\s+)*[A-Z][\w'’-]+){{0,3}}))?",
 )
 
 

@@ -42,11 +42,20 @@ _LEADING_NOISE = re.compile(
     r"(?:(?:The|A|An|In|On|At|As|By|For|During|Since|After|Before|Following|Under|With|Also|"
     r"While|Pursuant|Despite|Through|Between|From|To|Of|And|Its|Their|His|Her)\s+)*"
 )
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:de|da|van|von|al|el|bin)?\s*[A-Z][\w'’-]+){0,3}"
+# A person's name: capitalised words, with particles inside ("Jaap de Hoop Scheffer").
+_NAME = (
+    r"[A-Z][\w'’-]+(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le|al|el|bin)\s+)*"
+    r"[A-Z][\w'’-]+){0,3}"
+)
 HONORIFIC_RE = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Mme|Miss|Sir|Lord)\.?\s+(?P<name>{_NAME})")
 _TITLE_WORDS = (
     r"(?:Secretary[- ]General|Representative|Minister|President|Ambassador|Commander|Director|"
     r"Chief|Head|Envoy|Chair|Chairman|Chairperson|Prosecutor|Policy|Affairs|Mayor|Speaker)"
+)
+# An office printed right before the name ("Prime Minister Kurti", "Major General Risi").
+TITLE_BEFORE_RE = re.compile(
+    rf"\b(?:President|Prime\s+Minister|Minister|Ambassador|(?:Lieutenant\s+|Major\s+|"
+    rf"Brigadier\s+)?General|Commander|Colonel|Admiral)\s+(?P<name>{_NAME})"
 )
 APPOSITION_RE = re.compile(
     rf"\b{_TITLE_WORDS}\b[^,.;()\n]{{0,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})(?=\s*[,.;)])"
@@ -107,13 +116,20 @@ def _organisation_mentions(source: Source) -> list[_Mention]:
 def people(source: Source, region: Region) -> list[Field]:
     found: dict[str, tuple[int, Field]] = {}
     text = source.text
-    for regex in (APPOSITION_RE, HONORIFIC_RE):
+    for regex in (APPOSITION_RE, HONORIFIC_RE, TITLE_BEFORE_RE):
         for match in regex.finditer(text, region.start, region.end):
             name = " ".join(match["name"].split())
-            if ORG_PHRASE_RE.fullmatch(name) or re.search(rf"\b{_ORG_NOUNS}\b", name):
+            if not _looks_like_a_name(name):
                 continue
             _add(found, source, name, match.start("name"), match.end("name"))
     return _in_text_order(found)
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Not an institution ("General Assembly"), not an acronym ("Commander KFOR")."""
+    if ORG_PHRASE_RE.fullmatch(name) or re.search(rf"\b{_ORG_NOUNS}\b", name):
+        return False
+    return all(not word.isupper() for word in name.split() if len(word) > 1)
 
 
 def resolutions(source: Source, region: Region) -> list[Field]:

@@ -46,6 +46,17 @@ def test_people_and_resolutions(tmp_path):
     assert [f.evidence[0].quote for f in found] == ["1244 (1999)", "2178 (2014)"]
 
 
+def test_offices_before_names_and_name_particles(tmp_path):
+    text = (
+        "Prime Minister Albin Kurti met Major General Ferenc Kajári, Commander KFOR, and the "
+        "General Assembly heard Mr. Jaap de Hoop Scheffer."
+    )
+    document = pymupdf.open(make_pdf(tmp_path / "p.pdf", [para(text)]))
+    source = Source(read_document_text(document))
+    found = people(source, Region(0, len(source.text)))
+    assert [f.value for f in found] == ["Albin Kurti", "Ferenc Kajári", "Jaap de Hoop Scheffer"]
+
+
 def test_a_region_lists_only_its_own_mentions(tmp_path):
     source = _source(tmp_path)
     start = source.text.index("Later")
