@@ -10,23 +10,33 @@ reason. Events are plain dataclasses; a `Rendered` event's pixels are valid only
 
 from __future__ import annotations
 
-import contextlib
 import heapq
 import itertools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import shared_memory
 from typing import Any
 
+from kfor_viewer.core.engine_events import (
+    Opened,
+    OpenFailed,
+    PasswordNeeded,
+    Rendered,
+    RenderFailed,
+    SearchFinished,
+    SearchProgressed,
+    TimeLimits,
+    WordsFailed,
+    WordsReady,
+    WorkerRestarted,
+)
 from kfor_viewer.core.pdf_types import (
     BYTES_PER_PIXEL,
     DocumentError,
     DocumentInfo,
     PasswordRequired,
     RenderKey,
-    SearchHit,
-    Word,
 )
 from kfor_viewer.core.pdf_worker import (
     DEFAULT_MEMORY_LIMIT,
@@ -36,90 +46,16 @@ from kfor_viewer.core.pdf_worker import (
     WorkerDied,
     WorkerProcess,
 )
+from kfor_viewer.core.pixel_slots import SlotPool, destroy
 
 # Priorities: lower is sooner. Opening beats everything; the viewer passes its own for renders.
 PRIORITY_OPEN = -1000
 PRIORITY_WORDS = -1
 MAX_IN_FLIGHT = 2  # one rendering, one waiting in the pipe: the worker never idles between renders
-SLOT_GRANULARITY = 4 * 1024 * 1024
 # A worker that dies this many times without answering anything in between (say it cannot even
 # start) is left stopped instead of restarted forever; the next open() tries again.
 MAX_DEATHS_IN_A_ROW = 3
-MAX_RENDER_PIXELS = 120_000_000  # 480 MB of pixels: above this a render fails, it does not run
-
-
-@dataclass(frozen=True)
-class TimeLimits:
-    """Seconds a request may run before the worker is killed and the request abandoned."""
-
-    open: float = 30.0
-    render: float = 10.0
-    other: float = 10.0
-
-    def for_op(self, op: str) -> float:
-        return {"open": self.open, "render": self.render}.get(op, self.other)
-
-
-@dataclass(frozen=True)
-class Opened:
-    info: DocumentInfo
-
-
-@dataclass(frozen=True)
-class OpenFailed:
-    path: str
-    message: str
-
-
-@dataclass(frozen=True)
-class PasswordNeeded:
-    path: str
-    wrong_password: bool
-
-
-@dataclass(frozen=True)
-class Rendered:
-    key: RenderKey
-    width: int
-    height: int
-    pixels: memoryview  # packed RGB, stride width * 3; valid only during the call
-
-
-@dataclass(frozen=True)
-class RenderFailed:
-    key: RenderKey
-    reason: str
-
-
-@dataclass(frozen=True)
-class WordsReady:
-    page: int
-    words: tuple[Word, ...]
-
-
-@dataclass(frozen=True)
-class WordsFailed:
-    page: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class SearchProgressed:
-    query: str
-    pages_done: int
-    page_count: int
-    hits: tuple[SearchHit, ...]
-
-
-@dataclass(frozen=True)
-class SearchFinished:
-    query: str
-    total: int
-
-
-@dataclass(frozen=True)
-class WorkerRestarted:
-    message: str
+MAX_RENDER_PIXELS = 120_000_000  # 360 MB of pixels: above this a render fails, it does not run
 
 
 @dataclass
@@ -140,41 +76,6 @@ class _OpenDocument:
     info: DocumentInfo
 
 
-@dataclass
-class _SlotPool:
-    """Shared-memory blocks for pixels, owned (created and unlinked) by this process."""
-
-    free: list[shared_memory.SharedMemory] = field(default_factory=list)
-
-    def take(self, nbytes: int) -> tuple[shared_memory.SharedMemory, list[str]]:
-        """A block of at least `nbytes`, and the names of blocks freed to make room."""
-        for index, block in enumerate(self.free):
-            if block.size >= nbytes:
-                return self.free.pop(index), []
-        dropped = []
-        if len(self.free) >= MAX_IN_FLIGHT:
-            smallest = min(self.free, key=lambda b: b.size)
-            self.free.remove(smallest)
-            dropped.append(smallest.name)
-            _destroy(smallest)
-        size = -(-nbytes // SLOT_GRANULARITY) * SLOT_GRANULARITY
-        return shared_memory.SharedMemory(create=True, size=size), dropped
-
-    def give_back(self, block: shared_memory.SharedMemory) -> None:
-        self.free.append(block)
-
-    def destroy_all(self) -> None:
-        for block in self.free:
-            _destroy(block)
-        self.free.clear()
-
-
-def _destroy(block: shared_memory.SharedMemory) -> None:
-    block.close()
-    with contextlib.suppress(FileNotFoundError):
-        block.unlink()
-
-
 class PdfEngine:
     def __init__(
         self,
@@ -192,7 +93,7 @@ class PdfEngine:
         self._queued: dict[int, _Pending] = {}
         self._in_flight: dict[int, _Pending] = {}  # sent, reply pending (includes the search)
         self._render_ids: dict[RenderKey, int] = {}  # key -> request id, queued or in flight
-        self._slots = _SlotPool()
+        self._slots = SlotPool(max_free=MAX_IN_FLIGHT)
         self._document: _OpenDocument | None = None
         self._generation = 0
         self._search_id = 0
@@ -278,7 +179,7 @@ class PdfEngine:
         self._worker.stop()
         for pending in self._in_flight.values():
             if pending.slot is not None:
-                _destroy(pending.slot)
+                destroy(pending.slot)
         self._in_flight.clear()
         self._queued.clear()
         self._slots.destroy_all()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from kfor_viewer.core import pdf_engine as engine_events
+from kfor_viewer.core import engine_events
 from kfor_viewer.core.pdf_engine import PdfEngine, TimeLimits
 from kfor_viewer.core.pdf_types import BYTES_PER_PIXEL, DocumentInfo, RenderKey
 from kfor_viewer.core.pdf_worker import DEFAULT_MEMORY_LIMIT
