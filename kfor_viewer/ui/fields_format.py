@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kfor_viewer.core.export.values import format_change
-
 NOT_STATED = "not stated"
 MONTHS = (
     "January",
@@ -29,6 +27,7 @@ MONTHS = (
     "December",
 )
 APPROX = "\u2248"
+MINUS = "\u2212"
 
 
 def json_value(value: Any) -> Any:
@@ -55,7 +54,10 @@ def format_number(value: int, approximate: bool = False) -> str:
 
 
 def format_difference(difference: int) -> str:
-    return "no change" if difference == 0 else format_change(difference)
+    """+1,500, −200 (a true minus sign) or "no change"."""
+    if difference == 0:
+        return "no change"
+    return f"+{difference:,}" if difference > 0 else f"{MINUS}{-difference:,}"
 
 
 def format_period(start: Any, end: Any) -> str:

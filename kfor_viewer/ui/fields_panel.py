@@ -3,8 +3,9 @@
 A dock (movable left or right; the main window's saveState remembers where). It asks its
 `ExtractionRunner` for the fields of each opened document and shows them with the user's
 corrections from the document's `AnnotationStore`. Corrections go through the edit commands on
-the shared undo stack (anything with `push(EditCommand)`), so the Edit menu can undo them.
-Clicking a field, or Enter on it, emits `requestEvidence` with its evidence.
+the shared undo stack (anything with `push(EditCommand)`), so the Edit menu can undo them; the
+window's autosaver writes the store, as for every other edit. Clicking a field, or Enter on it,
+emits `requestEvidence` with its evidence.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kfor_viewer.core import edit_commands
 from kfor_viewer.ui.fields_format import parse_edit
 from kfor_viewer.ui.fields_model import (
     EDITED,
@@ -40,7 +40,6 @@ from kfor_viewer.ui.fields_model import (
 )
 from kfor_viewer.ui.fields_view import FieldsTree
 
-SAVE_DELAY_MS = 400
 INCIDENT_CHOICES = ("None reported", "Yes")
 
 
@@ -89,8 +88,6 @@ class FieldsPanel(QDockWidget):
         self.setWidget(body)
         self._busy_timer = QTimer(self, interval=1000)
         self._busy_timer.timeout.connect(self._show_busy_time)
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save)
         self._build_actions()
 
     def _build_actions(self) -> None:
@@ -134,8 +131,6 @@ class FieldsPanel(QDockWidget):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        if self.store is not None and self.store.dirty:
-            self.save()
         self.store = store
         if store is not None:
             self._unsubscribe = store.subscribe(self._on_store_changed)
@@ -189,8 +184,6 @@ class FieldsPanel(QDockWidget):
     def _on_store_changed(self, change: Any) -> None:
         if change.corrections:
             self._refresh()
-        if self.store is not None and self.store.dirty:
-            self._save_timer.start()
 
     def _show_evidence(self, index: QModelIndex) -> None:
         row = self.tree.row_at(index)
@@ -278,37 +271,26 @@ class FieldsPanel(QDockWidget):
 
     def correct(self, section: str, name: str, value: Any) -> None:
         """Store `value` as the user's correction of field `name` (undoable)."""
+        from kfor_viewer.core.edit_commands import correct_field
+
         row = self.row(section, name)
-        if row is None or self.store is None:
-            return
-        self._push(edit_commands.correct_field(self.store, section, name, value, row.extracted))
+        if row is not None and self.store is not None:
+            self.undo_stack.push(correct_field(self.store, section, name, value, row.extracted))
 
     def toggle_verified(self) -> None:
+        from kfor_viewer.core.edit_commands import revert_field, verify_field
+
         row = self.tree.current_row()
         if row is None or not row.correctable or self.store is None:
             return
         if row.state == VERIFIED:
-            self._push(edit_commands.revert_field(self.store, row.section, row.name))
+            self.undo_stack.push(revert_field(self.store, row.section, row.name))
         elif row.state == EXTRACTED:
-            self._push(edit_commands.verify_field(self.store, row.section, row.name, row.extracted))
+            self.undo_stack.push(verify_field(self.store, row.section, row.name, row.extracted))
 
     def revert_current(self) -> None:
+        from kfor_viewer.core.edit_commands import revert_field
+
         row = self.tree.current_row()
         if row is not None and row.state != EXTRACTED and self.store is not None:
-            self._push(edit_commands.revert_field(self.store, row.section, row.name))
-
-    def _push(self, command: Any) -> None:
-        self.undo_stack.push(command)
-        self.save()
-
-    def save(self) -> None:
-        """Write the store now; a failure is shown and the corrections stay in memory."""
-        self._save_timer.stop()
-        if self.store is None or not self.store.dirty:
-            return
-        from kfor_viewer.core.annotation_store import StoreWriteError
-
-        try:
-            self.store.save()
-        except StoreWriteError as error:
-            self._set_status(str(error))
+            self.undo_stack.push(revert_field(self.store, row.section, row.name))

@@ -457,7 +457,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
-        self.fields_panel.save()
         self.extraction_runner.shutdown()
         self.annotation_tools.shutdown()
         self.requests.stop()
