@@ -1,121 +1,149 @@
-"""How one highlight looks in the annotations panel: a colour bar, the quote (up to three
-lines), its tags as small chips, its note, and the page number."""
+"""How the annotations panel draws its rows: a group header (page or tag, with its count), and a
+highlight as a colour bar, its quote (up to three lines), its tags as chips, its note and page.
+
+Row heights come from cheap measurements (one text width per quote), not from laying out the
+text, so a list of 10,000 highlights is laid out in a blink.
+"""
 
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation shown by a row
-MARGIN, BAR, GAP = 8, 4, 8
+from kfor_viewer.ui.annotation_list_model import ANNOTATION_ROLE, HEADER_ROLE
+
+MARGIN, BAR, GAP, PAGE_WIDTH = 8, 4, 8, 34
 QUOTE_LINES = 3
 CHIP_TEXT = QColor(0x3B, 0x44, 0x4F)
 CHIP_FILL = QColor(0xEC, 0xEF, 0xF3)
-NOTE_TEXT = QColor(0x57, 0x60, 0x6A)
+SUBTLE_TEXT = QColor(0x57, 0x60, 0x6A)
+RULE = QColor(0xE4, 0xE7, 0xEB)
+HEADER_FILL = QColor(0xF6, 0xF8, 0xFA)
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 class AnnotationDelegate(QStyledItemDelegate):
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        annotation = index.data(ANNOTATION_ROLE)
-        if annotation is None:
-            return super().sizeHint(option, index)
-        view = self.parent()
-        width = max(120, view.viewport().width() if view is not None else option.rect.width())
-        return QSize(width, self._height(option, annotation, width))
-
-    def _height(self, option: QStyleOptionViewItem, annotation: Any, width: int) -> int:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self._row_width(option)
         metrics = QFontMetrics(option.font)
-        text_width = self._text_width(width)
-        quote_lines = len(_wrap(annotation.quote, option.font, text_width, QUOTE_LINES))
-        height = MARGIN + quote_lines * metrics.lineSpacing()
-        if annotation.tags:
-            height += 4 + metrics.height() + 2
-        if annotation.note.strip():
-            height += 3 + len(_wrap(annotation.note, _note_font(option.font), text_width, 2)) * (
-                metrics.lineSpacing()
-            )
-        return height + MARGIN
-
-    @staticmethod
-    def _text_width(width: int) -> int:
-        return max(60, width - MARGIN - BAR - GAP - MARGIN - 34)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+        if index.data(HEADER_ROLE) is not None:
+            return QSize(width, metrics.height() + 14)
         annotation = index.data(ANNOTATION_ROLE)
-        if annotation is None:
-            super().paint(painter, option, index)
-            return
+        lines = _quote_lines(annotation, option.font, _text_width(width))
+        height = MARGIN + lines * metrics.lineSpacing()
+        if annotation.tags:
+            height += 4 + QFontMetrics(_small_font(option.font, 1.0)).height() + 2
+        if annotation.note.strip():
+            height += 3 + metrics.lineSpacing()
+        return QSize(width, height + MARGIN)
+
+    def _row_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        return max(120, view.viewport().width() if view is not None else option.rect.width())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight).lighter(185))
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, QColor(0xF4, 0xF6, 0xF8))
-        painter.setPen(QColor(0xE4, 0xE7, 0xEB))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        bar = QRectF(rect.left() + MARGIN, rect.top() + MARGIN, BAR, rect.height() - 2 * MARGIN)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(annotation.color).darker(108))
-        painter.drawRoundedRect(bar, 2, 2)
-        left = rect.left() + MARGIN + BAR + GAP
-        text_width = self._text_width(rect.width())
-        y = self._paint_quote(painter, option, annotation, left, rect.top() + MARGIN, text_width)
-        self._paint_page(painter, option, annotation, rect)
-        if annotation.tags:
-            y = _paint_chips(painter, option.font, annotation.tags, left, y + 4, text_width)
-        if annotation.note.strip():
-            _paint_note(painter, option.font, annotation.note, left, y + 3, text_width)
+        header = index.data(HEADER_ROLE)
+        if header is not None:
+            _paint_header(painter, option, header)
+        else:
+            _paint_annotation(painter, option, index.data(ANNOTATION_ROLE))
         painter.restore()
 
-    def _paint_quote(
-        self, painter: QPainter, option: Any, annotation: Any, left: int, top: int, width: int
-    ) -> int:
-        metrics = QFontMetrics(option.font)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        painter.setFont(option.font)
-        y = top
-        for line in _wrap(annotation.quote, option.font, width, QUOTE_LINES):
-            painter.drawText(
-                QRect(left, y, width, metrics.height()), Qt.TextFlag.TextSingleLine, line
-            )
-            y += metrics.lineSpacing()
-        if annotation.orphan:
-            painter.setPen(QColor(0xB4, 0x23, 0x18))
-            painter.drawText(
-                QRect(left, y, width, metrics.height()), 0, "Not found in this version"
-            )
-            y += metrics.lineSpacing()
-        return y
 
-    @staticmethod
-    def _paint_page(painter: QPainter, option: Any, annotation: Any, rect: QRect) -> None:
-        small = QFont(option.font)
-        small.setPointSizeF(max(6.0, option.font.pointSizeF() - 1.5))
-        painter.setFont(small)
-        painter.setPen(NOTE_TEXT)
-        box = QRect(rect.right() - MARGIN - 34, rect.top() + MARGIN, 34, 16)
-        painter.drawText(
-            box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"p. {annotation.page}"
-        )
+def _text_width(row_width: int) -> int:
+    return max(60, row_width - MARGIN - BAR - GAP - MARGIN - PAGE_WIDTH)
 
 
-def _note_font(font: QFont) -> QFont:
-    italic = QFont(font)
-    italic.setItalic(True)
-    return italic
+def _quote_lines(annotation: Any, font: QFont, width: int) -> int:
+    advance = QFontMetrics(font).horizontalAdvance(" ".join(annotation.quote.split()))
+    lines = max(1, min(QUOTE_LINES, math.ceil(advance * 1.08 / width)))  # 8%: words wrap early
+    return lines + (1 if annotation.orphan else 0)
+
+
+def _small_font(font: QFont, smaller_by: float) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() - smaller_by))
+    return small
+
+
+def _paint_header(painter: QPainter, option: Any, header: tuple[str, int, str | None]) -> None:
+    title, count, color = header
+    rect = option.rect
+    painter.fillRect(rect, HEADER_FILL)
+    painter.setPen(RULE)
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    left = rect.left() + MARGIN
+    if color:
+        painter.setPen(QColor(color).darker(140))
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QRectF(left, rect.center().y() - 4, 8, 8))
+        left += 14
+    bold = QFont(option.font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+    text_rect = QRect(left, rect.top(), rect.width() - left - MARGIN, rect.height())
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, title)
+    painter.setFont(option.font)
+    painter.setPen(SUBTLE_TEXT)
+    painter.drawText(
+        text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, str(count)
+    )
+
+
+def _paint_annotation(painter: QPainter, option: Any, annotation: Any) -> None:
+    rect = option.rect
+    if option.state & QStyle.StateFlag.State_Selected:
+        painter.fillRect(rect, QColor(0xDB, 0xE9, 0xFF))
+    elif option.state & QStyle.StateFlag.State_MouseOver:
+        painter.fillRect(rect, QColor(0xF4, 0xF6, 0xF8))
+    painter.setPen(RULE)
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    bar = QRectF(rect.left() + MARGIN, rect.top() + MARGIN, BAR, rect.height() - 2 * MARGIN)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(annotation.color).darker(108))
+    painter.drawRoundedRect(bar, 2, 2)
+    left = rect.left() + MARGIN + BAR + GAP
+    width = _text_width(rect.width())
+    y = _paint_quote(painter, option, annotation, left, rect.top() + MARGIN, width)
+    _paint_page(painter, option.font, annotation.page, rect)
+    if annotation.tags:
+        y = _paint_chips(painter, option.font, annotation.tags, left, y + 4, width)
+    if annotation.note.strip():
+        _paint_note(painter, option.font, annotation.note, left, y + 3, width)
+
+
+def _paint_quote(
+    painter: QPainter, option: Any, annotation: Any, left: int, top: int, width: int
+) -> int:
+    metrics = QFontMetrics(option.font)
+    painter.setFont(option.font)
+    painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+    lines = _quote_lines(annotation, option.font, width) - (1 if annotation.orphan else 0)
+    y = top
+    for line in _wrap(annotation.quote, option.font, width, lines):
+        painter.drawText(QRect(left, y, width, metrics.height()), 0, line)
+        y += metrics.lineSpacing()
+    if annotation.orphan:
+        painter.setPen(QColor(0xB4, 0x23, 0x18))
+        painter.drawText(QRect(left, y, width, metrics.height()), 0, "Not found in this version")
+        y += metrics.lineSpacing()
+    return y
+
+
+def _paint_page(painter: QPainter, font: QFont, page: int, rect: QRect) -> None:
+    painter.setFont(_small_font(font, 1.5))
+    painter.setPen(SUBTLE_TEXT)
+    box = QRect(rect.right() - MARGIN - PAGE_WIDTH, rect.top() + MARGIN, PAGE_WIDTH, 16)
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"p. {page}")
 
 
 def _wrap(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
@@ -143,8 +171,7 @@ def _wrap(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
 def _paint_chips(
     painter: QPainter, font: QFont, tags: tuple[str, ...], left: int, top: int, width: int
 ) -> int:
-    small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() - 1.0))
+    small = _small_font(font, 1.0)
     metrics = QFontMetrics(small)
     painter.setFont(small)
     x, height = left, metrics.height() + 2
@@ -164,11 +191,10 @@ def _paint_chips(
 
 
 def _paint_note(painter: QPainter, font: QFont, note: str, left: int, top: int, width: int) -> None:
-    italic = _note_font(font)
+    italic = QFont(font)
+    italic.setItalic(True)
     metrics = QFontMetrics(italic)
     painter.setFont(italic)
-    painter.setPen(NOTE_TEXT)
-    y = top
-    for line in _wrap(note, italic, width, 2):
-        painter.drawText(QRect(left, y, width, metrics.height()), Qt.TextFlag.TextSingleLine, line)
-        y += metrics.lineSpacing()
+    painter.setPen(SUBTLE_TEXT)
+    line = metrics.elidedText(" ".join(note.split()), Qt.TextElideMode.ElideRight, width)
+    painter.drawText(QRect(left, top, width, metrics.height()), 0, line)

@@ -28,6 +28,7 @@ class AnnotationOverlay(QObject):
         self.store: Any = None
         self.selected_id: str | None = None
         self._by_page: dict[int, list[Any]] = {}  # 0-based page -> annotations, oldest first
+        self._stale = False
         self._unsubscribe: Any = None
         page_view.add_overlay(self)
 
@@ -37,22 +38,33 @@ class AnnotationOverlay(QObject):
             self._unsubscribe = None
         self.store = store
         if store is not None:
-            self._unsubscribe = store.subscribe(lambda _change: self._reload())
+            self._unsubscribe = store.subscribe(lambda _change: self._mark_stale())
         self.select(None)
-        self._reload()
+        self._mark_stale()
 
-    def _reload(self) -> None:
+    def _mark_stale(self) -> None:
+        # Re-indexed when next needed: an import of hundreds of highlights re-indexes once.
+        self._stale = True
+        selected = self.selected_id
+        if selected is not None and (self.store is None or self.store.get(selected) is None):
+            self.select(None)
+        self.changed.emit()
+
+    def _pages(self) -> dict[int, list[Any]]:
+        if self._stale:
+            self._stale = False
+            self._reindex()
+        return self._by_page
+
+    def _reindex(self) -> None:
         self._by_page = {}
         annotations = self.store.annotations() if self.store is not None else []
         for annotation in sorted(annotations, key=lambda a: a.created):
             self._by_page.setdefault(annotation.page - 1, []).append(annotation)
-        if self.selected_id is not None and self.store.get(self.selected_id) is None:
-            self.select(None)
-        self.changed.emit()
 
     def annotations_on(self, page: int) -> list[Any]:
         """The highlights of the 0-based `page`, oldest first (painting order)."""
-        return list(self._by_page.get(page, ()))
+        return list(self._pages().get(page, ()))
 
     def select(self, annotation_id: str | None) -> None:
         if annotation_id != self.selected_id:
@@ -62,7 +74,7 @@ class AnnotationOverlay(QObject):
 
     def annotation_at(self, page: int, x: float, y: float) -> Any:
         """The topmost highlight under the point (PDF points on the 0-based `page`), or None."""
-        for annotation in reversed(self._by_page.get(page, ())):
+        for annotation in reversed(self._pages().get(page, ())):
             for x0, y0, x1, y1 in annotation.rects:
                 t = HIT_TOLERANCE
                 if x0 - t <= x <= x1 + t and y0 - PAD - t <= y <= y1 + PAD + t:
@@ -70,7 +82,7 @@ class AnnotationOverlay(QObject):
         return None
 
     def paint(self, painter: QPainter, page: int, to_view: Any) -> None:
-        annotations = self._by_page.get(page)
+        annotations = self._pages().get(page)
         if not annotations:
             return
         painter.save()

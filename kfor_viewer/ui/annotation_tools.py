@@ -111,7 +111,7 @@ class AnnotationTools(QObject):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.window.removeAction(self.delete_action)
         self.view.addAction(self.delete_action)
-        self.panel.tree.addAction(self.delete_action)
+        self.panel.list_view.addAction(self.delete_action)
         self.undo_action = self.undo_stack.createUndoAction(self.window, "&Undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_stack.createRedoAction(self.window, "&Redo")

@@ -8,30 +8,35 @@ highlight emits `requestJump(id)`, double-clicking `requestEdit(id)`; the tag li
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kfor_viewer.ui.annotation_list_delegate import ANNOTATION_ROLE, AnnotationDelegate
+from kfor_viewer.ui.annotation_list_delegate import AnnotationDelegate
+from kfor_viewer.ui.annotation_list_model import (
+    BY_PAGE,
+    BY_TAG,
+    ID_ROLE,
+    AnnotationListModel,
+    group_annotations,
+)
 
-BY_PAGE, BY_TAG = "page", "tag"
-UNTAGGED = "Untagged"
+__all__ = ["BY_PAGE", "BY_TAG", "AnnotationsPanel", "color_icon", "group_annotations"]
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STYLE = """
@@ -45,47 +50,8 @@ STYLE = """
     padding: 1px 6px; margin: 2px; background: #f3f5f7; color: #24292f; }
 #annotationsPanel QListWidget#tagList::item:selected { background: #dbe9ff;
     border-color: #7aa7ef; color: #0b3d91; }
-#annotationsPanel QTreeWidget { border: none; }
+#annotationsPanel QListView#annotationList { border: none; }
 """
-
-
-def matches(annotation: Any, text: str, tag: str | None) -> bool:
-    """Whether `annotation` passes the filters: `text` in its quote, note or tags (any case),
-    and `tag` among its tags (None: any)."""
-    if tag is not None and tag not in annotation.tags:
-        return False
-    needle = text.strip().casefold()
-    if not needle:
-        return True
-    haystack = " ".join((annotation.quote, annotation.note, *annotation.tags)).casefold()
-    return all(word in haystack for word in needle.split())
-
-
-def group_annotations(
-    annotations: Iterable[Any], by: str, text: str = "", tag: str | None = None
-) -> list[tuple[str, list[Any]]]:
-    """(group title, highlights in reading order) pairs. By tag, a highlight appears under each of
-    its tags, and those without tags last under "Untagged"."""
-    chosen = sorted((a for a in annotations if matches(a, text, tag)), key=_position)
-    groups: dict[str, list[Any]] = {}
-    if by == BY_PAGE:
-        for annotation in chosen:
-            groups.setdefault(f"Page {annotation.page}", []).append(annotation)
-        return list(groups.items())
-    for annotation in chosen:
-        for name in annotation.tags or (UNTAGGED,):
-            groups.setdefault(name, []).append(annotation)
-    ordered = sorted((n for n in groups if n != UNTAGGED), key=str.casefold)
-    if UNTAGGED in groups:
-        ordered.append(UNTAGGED)
-    return [(name, groups[name]) for name in ordered]
-
-
-def _position(annotation: Any) -> tuple[int, float, float]:
-    """Page, then top-to-bottom, left-to-right (highlights made in the window have no text
-    offsets, so the first rectangle orders them)."""
-    first = annotation.rects[0] if annotation.rects else (0.0, 0.0, 0.0, 0.0)
-    return (annotation.page, round(first[1], 1), first[0])
 
 
 def color_icon(color: str | None, size: int = 10) -> QIcon:
@@ -103,7 +69,7 @@ def color_icon(color: str | None, size: int = 10) -> QIcon:
     return QIcon(pixmap)
 
 
-class _AnnotationTree(QTreeWidget):
+class _AnnotationList(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # rows wrap their quote to the new width
@@ -121,6 +87,9 @@ class AnnotationsPanel(QDockWidget):
         self.store: Any = None
         self.tag_colors: dict[str, str | None] = {}
         self._unsubscribe: Any = None
+        # a burst of store changes (an import, an undo of many) refreshes the list once
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
         self._build()
 
     def _build(self) -> None:
@@ -134,21 +103,23 @@ class AnnotationsPanel(QDockWidget):
         self.notice.hide()
         column.addWidget(self.notice)
         column.addLayout(self._build_filters(body))
-        self.tree = _AnnotationTree(body)
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(0)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setMouseTracking(True)
-        self.tree.setItemDelegate(AnnotationDelegate(self.tree))
-        self.tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
-        self.tree.itemClicked.connect(self._on_clicked)
-        self.tree.itemActivated.connect(self._on_clicked)
-        self.tree.itemDoubleClicked.connect(self._on_double_clicked)
+        self.model = AnnotationListModel(self)
+        self.list_view = _AnnotationList(body, objectName="annotationList")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(AnnotationDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(False)
+        self.list_view.setLayoutMode(QListView.LayoutMode.Batched)  # 10,000 rows: no stall
+        self.list_view.setBatchSize(200)
+        self.list_view.setMouseTracking(True)
+        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.clicked.connect(self._on_clicked)
+        self.list_view.activated.connect(self._on_clicked)
+        self.list_view.doubleClicked.connect(self._on_double_clicked)
         self.hint = QLabel(body, objectName="hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.hint.setWordWrap(True)
-        column.addWidget(self.tree, 1)
+        column.addWidget(self.list_view, 1)
         column.addWidget(self.hint, 1)
         column.addWidget(QLabel("TAGS", body, objectName="caption"))
         self.tag_list = QListWidget(body, objectName="tagList")
@@ -188,7 +159,7 @@ class AnnotationsPanel(QDockWidget):
         self.store = store
         self.tag_filter = None
         if store is not None:
-            self._unsubscribe = store.subscribe(lambda _change: self.refresh())
+            self._unsubscribe = store.subscribe(lambda _change: self._refresh_timer.start())
         self.refresh()
 
     def set_tag_colors(self, colors: dict[str, str | None]) -> None:
@@ -214,33 +185,16 @@ class AnnotationsPanel(QDockWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._refresh_timer.stop()
         annotations = self.store.annotations() if self.store is not None else []
         groups = group_annotations(
             annotations, self.grouping, self.filter_edit.text(), self.tag_filter
         )
         selected = self.selected_id()
-        self.tree.clear()
-        for title, members in groups:
-            self._add_group(title, members, selected)
-        self.tree.expandAll()
+        self.model.set_groups(groups, self.tag_colors if self.grouping == BY_TAG else {})
+        self.select(selected)
         self._fill_tags()
         self._show_hint(bool(annotations), bool(groups))
-
-    def _add_group(self, title: str, members: list[Any], selected: str | None) -> None:
-        group = QTreeWidgetItem(self.tree, [f"{title}  ·  {len(members)}"])
-        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        font = group.font(0)
-        font.setBold(True)
-        group.setFont(0, font)
-        group.setForeground(0, QColor(0x57, 0x60, 0x6A))
-        group.setIcon(0, color_icon(self.tag_colors.get(title)))
-        for annotation in members:
-            item = QTreeWidgetItem(group)
-            item.setData(0, ANNOTATION_ROLE, annotation)
-            item.setData(0, Qt.ItemDataRole.UserRole, annotation.id)
-            item.setToolTip(0, annotation.quote[:400])
-            if annotation.id == selected:
-                item.setSelected(True)
 
     def _show_hint(self, any_annotation: bool, any_shown: bool) -> None:
         if self.store is None:
@@ -251,7 +205,7 @@ class AnnotationsPanel(QDockWidget):
             text = "No highlight matches the filter."
         self.hint.setText(text)
         self.hint.setVisible(not any_shown)
-        self.tree.setVisible(any_shown)
+        self.list_view.setVisible(any_shown)
 
     def _fill_tags(self) -> None:
         self.tag_list.clear()
@@ -266,53 +220,35 @@ class AnnotationsPanel(QDockWidget):
     # --- selection and requests -----------------------------------------------------------
     def visible_ids(self) -> list[str]:
         """The ids shown, in the panel's order (a highlight may appear in several groups)."""
-        ids = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            ids.extend(
-                group.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(group.childCount())
-            )
-        return ids
+        return self.model.annotation_ids()
 
     def group_titles(self) -> list[str]:
-        return [
-            self.tree.topLevelItem(i).text(0).split("  ·  ")[0]
-            for i in range(self.tree.topLevelItemCount())
-        ]
+        return self.model.headers()
 
     def selected_id(self) -> str | None:
-        items = self.tree.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        rows = self.list_view.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def index_for(self, annotation_id: str) -> QModelIndex:
+        rows = self.model.rows_of(annotation_id)
+        return self.model.index(rows[0]) if rows else QModelIndex()
 
     def select(self, annotation_id: str | None) -> None:
-        """Show `annotation_id` as selected (the page view's selection), without signals."""
-        self.tree.blockSignals(True)
-        self.tree.clearSelection()
-        for item in self._items(annotation_id):
-            item.setSelected(True)
-            self.tree.scrollToItem(item)
-        self.tree.blockSignals(False)
+        """Show `annotation_id` as selected (it is the page view's selection)."""
+        index = self.index_for(annotation_id) if annotation_id else QModelIndex()
+        if index.isValid():
+            self.list_view.setCurrentIndex(index)
+            self.list_view.scrollTo(index)
+        else:
+            self.list_view.clearSelection()
 
-    def _items(self, annotation_id: str | None) -> list[QTreeWidgetItem]:
-        found = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for i in range(group.childCount()):
-                if group.child(i).data(0, Qt.ItemDataRole.UserRole) == annotation_id:
-                    found.append(group.child(i))
-        return found
-
-    def item_for(self, annotation_id: str) -> QTreeWidgetItem | None:
-        items = self._items(annotation_id)
-        return items[0] if items else None
-
-    def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        annotation_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        annotation_id = index.data(ID_ROLE)
         if annotation_id:
             self.requestJump.emit(annotation_id)
 
-    def _on_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        annotation_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        annotation_id = index.data(ID_ROLE)
         if annotation_id:
             self.requestEdit.emit(annotation_id)
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from kfor_viewer.core.annotation_store import AnnotationStore
 from kfor_viewer.core.annotations import Annotation, new_id
 from kfor_viewer.core.document_identity import DocumentIdentity
-from kfor_viewer.ui.annotations_panel import BY_PAGE, BY_TAG, AnnotationsPanel, group_annotations
+from kfor_viewer.ui.annotation_list_model import BY_PAGE, BY_TAG, group_annotations
+from kfor_viewer.ui.annotations_panel import AnnotationsPanel
 
 
 def highlight(page: int, quote: str, y: float, tags=(), note="") -> Annotation:
@@ -90,13 +91,13 @@ def test_tag_list_counts_and_filters_on_click(panel, store, qtbot):
 
 def test_clicking_a_row_asks_to_jump_and_the_list_follows_the_store(panel, store, qtbot):
     first = panel.visible_ids()[0]
-    item = panel.item_for(first)
-    rect = panel.tree.visualItemRect(item)
+    rect = panel.list_view.visualRect(panel.index_for(first))
     with qtbot.waitSignal(panel.requestJump) as jump:
-        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(panel.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert jump.args == [first]
     store.remove(first)
-    assert first not in panel.visible_ids()
+    qtbot.waitUntil(lambda: first not in panel.visible_ids(), timeout=1000)
+    assert len(panel.visible_ids()) == 3
 
 
 def test_empty_and_no_document_hints(qtbot):
