@@ -230,3 +230,23 @@ def test_a_worker_that_keeps_dying_is_stopped_not_restarted_forever(harness, goo
     time.sleep(0.3)
     run.engine.read_replies()
     assert run.engine.restarts == restarts  # no restart loop
+
+
+def test_renders_of_the_previous_document_are_dropped_after_an_open(harness, good_pdf, tmp_path):
+    run = harness()
+    run.open(good_pdf)
+    for page in range(5):  # two go to the worker, three wait in the queue
+        run.engine.request_render(RenderKey(1, page, 300, 420))
+    other = bad_pdfs.text_pdf(tmp_path / "other.pdf", pages=2)
+    run.engine.open(str(other))  # jumps the queue
+    assert run.wait_for(ev.Opened, 2)[-1].info.path == str(other)
+    assert run.engine.doc_generation == 2
+    run.engine.request_render(RenderKey(2, 1, 30, 42))
+    run.engine.request_render(RenderKey(1, 4, 31, 42))  # a late request for the old document
+    run.wait_for(ev.Rendered, 3)
+    time.sleep(0.3)
+    run.engine.read_replies()
+    keys = [e.key for e in run.of(ev.Rendered)]
+    assert keys[-1] == RenderKey(2, 1, 30, 42)
+    assert len([k for k in keys if k.doc_generation == 1]) <= 2  # only those already running
+    assert run.of(ev.RenderFailed) == []
