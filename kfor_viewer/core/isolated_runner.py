@@ -100,16 +100,23 @@ class IsolatedRunner:
 
 
 def _child_loop(connection: Connection, function: Callable[[Any], Any]) -> None:
-    connection.send(("ready", None))
-    for argument in iter(connection.recv, None):
-        try:
-            reply = ("ok", function(argument))
-        except IsolatedFailure as failure:
-            reply = ("error", str(failure))
-        except Exception as error:  # any failure of the reader becomes a message
-            reply = ("error", f"cannot be read ({type(error).__name__}: {error})")
-        connection.send(reply)
-    connection.close()
+    try:
+        connection.send(("ready", None))
+        for argument in iter(connection.recv, None):
+            connection.send(_answer(function, argument))
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass  # the parent has gone (quit, killed, Ctrl+C): end quietly, nobody is listening
+    finally:
+        connection.close()
+
+
+def _answer(function: Callable[[Any], Any], argument: Any) -> tuple[str, Any]:
+    try:
+        return ("ok", function(argument))
+    except IsolatedFailure as failure:
+        return ("error", str(failure))
+    except Exception as error:  # any failure of the reader becomes a message
+        return ("error", f"cannot be read ({type(error).__name__}: {error})")
 
 
 def _no_answer(process: multiprocessing.process.BaseProcess | None, timeout: float) -> str:

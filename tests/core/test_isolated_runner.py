@@ -50,3 +50,20 @@ def test_cancel_from_another_thread_ends_a_running_call_at_once():
         assert time.monotonic() - started < 10
         runner.cancel()  # idle: nothing to cancel, the next call still works
         assert runner.run(("echo", "after")) == "after"
+
+
+def test_a_child_whose_parent_is_gone_ends_quietly(capfd):
+    from multiprocessing import get_context
+
+    from kfor_viewer.core.isolated_runner import _child_loop
+
+    context = get_context("spawn")
+    parent_end, child_end = context.Pipe()
+    child = context.Process(target=_child_loop, args=(child_end, echo_or_fail))
+    child.start()
+    child_end.close()
+    assert parent_end.recv() == ("ready", None)
+    parent_end.close()  # as when the GUI process is killed
+    child.join(30)
+    assert child.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err
