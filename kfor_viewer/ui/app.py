@@ -140,7 +140,8 @@ def _close_on_termination(window: QWidget) -> None:
     from PySide6.QtCore import QTimer
 
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda _signum, _frame: window.close())
+        # Close from the event loop, not from inside whatever Python code the signal interrupted.
+        signal.signal(number, lambda _signum, _frame: QTimer.singleShot(0, window.close))
     wake = QTimer(window, interval=250)
     wake.timeout.connect(lambda: None)
     wake.start()

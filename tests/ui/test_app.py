@@ -68,4 +68,3 @@ def test_kfor_viewer_file_opens_it_and_a_sigterm_keeps_the_place(tmp_path):
     assert app.returncode == 0, output
     settings = ini.read_text()
     assert f"path={pdf}" in settings
-    assert "leaked shared_memory" not in output
