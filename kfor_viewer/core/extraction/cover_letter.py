@@ -15,11 +15,17 @@ from kfor_viewer.core.extraction.structure import SIGNED_RE
 
 HEADING_RE = re.compile(
     r"letters?\s+dated\s+(?P<date>.{4,40}?)\s+from\s+the\s+(?P<sender>.{3,120}?)\s+"
-    r"addressed\s+to\s+the\s+(?P<addressee>[^\n]+?)\s*$",
+    r"addressed\s+to\s+the\s+(?P<addressee>[^\n]+?)\s*$"
+    # French: "Lettre datée du 3 décembre 2020, adressée au Président du Conseil de sécurité
+    # par le Secrétaire général"
+    r"|lettres?\s+datées?\s+du\s+(?P<date_fr>.{4,40}?),?\s+adressées?\s+(?:au|à\s+la)\s+"
+    r"(?P<addressee_fr>.{3,80}?)\s+par\s+(?:le|la)\s+(?P<sender_fr>[^\n]+?)\s*$",
     re.IGNORECASE,
 )
-LETTER_DATED_RE = re.compile(r"\bletters?\s*,?\s+(?:dated|of)\s+", re.IGNORECASE)
-_DATE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*$")
+LETTER_DATED_RE = re.compile(
+    r"\bletters?\s*,?\s+(?:dated|of)\s+|\blettres?\s*,?\s+datées?\s+du\s+", re.IGNORECASE
+)
+_DATE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et(?:\s+du)?)?\s*$")
 NATO_NAME = r"North Atlantic Treaty Organi[sz]ation(?:\s*\(NATO\))?|NATO"
 NATO_SENDER_RE = re.compile(
     rf"\bfrom\s+the\s+(?P<title>(?:(?:Deputy|Acting)\s+)?Secretary[- ]General\s+of\s+the\s+"
@@ -56,11 +62,14 @@ def _read_heading(source: Source, heading: Region, letter: CoverLetter) -> None:
     match = HEADING_RE.search(source.text, heading.start, heading.end)
     if match is None:
         return
-    dates = [d for d in source.dates(*match.span("date")) if d.year]
+    suffix = "" if match["date"] else "_fr"
+    dates = [d for d in source.dates(*match.span("date" + suffix)) if d.year]
     if dates:
         letter.date = source.field(dates[0].resolve(None), dates[0].start, dates[0].end)
-    letter.sender = source.field(" ".join(match["sender"].split()), *match.span("sender"))
-    letter.addressee = source.field(" ".join(match["addressee"].split()), *match.span("addressee"))
+    for name in ("sender", "addressee"):
+        group = name + suffix
+        value = " ".join(match[group].split())
+        setattr(letter, name, source.field(value, *match.span(group)))
 
 
 def find_signed(source: Source, region: Region) -> tuple[Region, int] | None:

@@ -14,7 +14,8 @@ from kfor_viewer.core.extraction.source import Region, Source
 
 AS_AT_RE = re.compile(r"\b(?:as\s+at|as\s+of|au)\s+(?=\d)", re.IGNORECASE)
 TROOP_NOUN = (
-    r"(?:troops?|personnel|soldiers|service\s+members|military|forces?|strength|effectifs?)"
+    r"(?:troops?|personnel|soldiers|service\s+members|military|forces?|strength|effectifs?|"
+    r"militaires|soldats)"
 )
 STRENGTH_CUE_RE = re.compile(
     rf"\b(?:total|strength|number\s+of|troop\s+levels?|in\s+theatre|deployed|{TROOP_NOUN})\b",
@@ -32,6 +33,11 @@ NATO_COUNT_RE = re.compile(
 NON_NATO_COUNT_RE = re.compile(
     rf"(?P<n>{NUMBER})\s+(?:non-|non\s)(?:{_NATO}){_NATION_TAIL}", re.IGNORECASE
 )
+# French: "de 19 pays membres de l'Organisation du Traité de l'Atlantique Nord (OTAN) et de
+# 8 pays non membres de l'OTAN".
+_OTAN = r"(?:Organisation\s+du\s+Traité\s+de\s+l['’]Atlantique\s+Nord\s*\(OTAN\)|OTAN)"
+NATO_COUNT_FR_RE = re.compile(rf"(?P<n>\d+)\s+pays\s+(?:membres\s+)?de\s+l['’]{_OTAN}")
+NON_NATO_COUNT_FR_RE = re.compile(rf"(?P<n>\d+)\s+pays\s+non\s+membres\s+de\s+l['’]{_OTAN}")
 ALL_NATIONS_COUNT_RE = re.compile(
     rf"(?:(?<=\bfrom\s)|(?=\S+\s+(?:troop-)?contributing))(?P<n>{NUMBER})\s+"
     rf"(?:(?:troop-)?contributing\s+)?(?:nations|countries)\b",
@@ -43,15 +49,25 @@ NON_NATO_CONTEXT_RE = re.compile(
     r"non-?\s?NATO|non-member|partner\s+(?:nations|countries)|outside\s+(?:of\s+)?NATO",
     re.IGNORECASE,
 )
-INCIDENTS_RE = re.compile(r"\b(?:major|significant|serious)\s+(?:security\s+)?incidents?\b", re.I)
+INCIDENTS_RE = re.compile(
+    r"\b(?:major|significant|serious)\s+(?:security\s+)?incidents?\b"
+    r"|\bincidents?\s+(?:de\s+sécurité\s+)?(?:majeurs?|graves?)\b",
+    re.IGNORECASE,
+)
 INTERVENTION_RE = re.compile(
     r"\brequests?\s+(?:for|to)\s+KFOR\s+to\s+intervene|\bKFOR\s+(?:was|were|has\s+been)\s+"
     r"(?:not\s+)?(?:requested|asked|called\s+upon)\s+to\s+intervene|\brequests?\s+for\s+"
-    r"(?:KFOR\s+)?intervention",
+    r"(?:KFOR\s+)?intervention|\bdemandes?\s+d['’]intervention",
     re.IGNORECASE,
 )
-NEGATION_RE = re.compile(r"\b(?:no|not|none|neither|nor|without)\b", re.IGNORECASE)
-ASSESSMENT_RE = re.compile(r"\bsecurity\s+situation\b", re.IGNORECASE)
+NEGATION_RE = re.compile(
+    r"\b(?:no|not|none|neither|nor|without|aucune?|pas|ni|sans)\b", re.IGNORECASE
+)
+ASSESSMENT_RE = re.compile(
+    r"\bsecurity\s+situation\b|\bsituation\s+(?:générale\s+)?(?:en\s+matière\s+de\s+"
+    r"sécurité|sécuritaire)\b",
+    re.IGNORECASE,
+)
 
 
 def read_body(
@@ -197,6 +213,8 @@ def _nations(source: Source, sentences: list[Region], report: Report) -> set[tup
             (NATO_COUNT_RE, "nato_nations"),
             (NON_NATO_COUNT_RE, "non_nato_nations"),
             (ALL_NATIONS_COUNT_RE, "contributing_nations"),
+            (NATO_COUNT_FR_RE, "nato_nations"),
+            (NON_NATO_COUNT_FR_RE, "non_nato_nations"),
         ):
             if getattr(report, attribute) is not None:
                 continue

@@ -12,7 +12,7 @@ import pytest
 
 from kfor_viewer.core import ocr
 from kfor_viewer.core.extraction import ExtractionError, Field, extract
-from tests.core.synthetic_pdf import make_pdf, para
+from tests.core.synthetic_pdf import Block, heading, make_pdf, para
 
 D = dt.date
 
@@ -307,3 +307,61 @@ def test_a_pdf_about_other_troops_is_not_a_kfor_report(tmp_path):
     result = extract(path)
     assert not result.recognised
     assert result.reports == []
+
+
+def test_french_version(tmp_path):
+    blocks = [
+        heading(
+            "Lettre datée du 3 décembre 2020, adressée au Président du Conseil de sécurité par "
+            "le Secrétaire général"
+        ),
+        para(
+            "Conformément à la résolution 1244 (1999) du Conseil de sécurité, j'ai l'honneur de "
+            "vous faire tenir ci-joint les lettres datées du 3 août 2020 et du 24 novembre 2020, "
+            "couvrant les périodes du 1er avril au 30 juin 2020 et du 1er juillet au "
+            "30 septembre 2020."
+        ),
+        para("(Signé) António Guterres"),
+        Block("Annexe", "centre", space_before=18),
+        heading("Rapport à l'Organisation des Nations Unies sur les opérations de la KFOR"),
+        para(
+            "Le présent rapport couvre les activités de la KFOR pendant la période du 1er avril "
+            "au 30 juin 2020.",
+            "1.",
+        ),
+        para(
+            "Au 30 juin 2020, l'effectif total de la KFOR sur le théâtre d'opérations était "
+            "d'environ 3\u202f600 militaires, issus de 19 pays membres de l'Organisation du "
+            "Traité de l'Atlantique Nord (OTAN) et de 8 pays non membres de l'OTAN.",
+            "2.",
+        ),
+        para("Aucun incident majeur n'a été signalé et aucune demande d'intervention.", "3."),
+        para("Le 9 juillet, une manifestation a eu lieu sans incident.", "4."),
+    ]
+    header = [
+        ("Conseil de sécurité", "Distr. générale"),
+        ("", "7 décembre 2020"),
+        ("", "Original : anglais"),
+    ]
+    result = extract(make_pdf(tmp_path / "fr.pdf", blocks, header_block=header))
+    assert result.document.organ.value == "Conseil de sécurité"
+    assert result.document.distribution.value == "Générale"
+    assert result.document.distribution_date.value == D(2020, 12, 7)
+    assert result.document.original_language.value == "Anglais"
+    cover = result.cover_letter
+    assert cover.date.value == D(2020, 12, 3)
+    assert cover.addressee.value == "Président du Conseil de sécurité"
+    assert cover.sender.value == "Secrétaire général"
+    assert cover.signatory.value == "António Guterres"
+    assert [f.value for f in cover.transmitted_letter_dates] == [D(2020, 8, 3), D(2020, 11, 24)]
+    (report,) = result.reports
+    assert (report.period_start.value, report.period_end.value) == (
+        D(2020, 4, 1),
+        D(2020, 6, 30),
+    )
+    assert report.as_at.value == D(2020, 6, 30)
+    assert (report.troops_total.value, report.troops_qualifier.value) == (3600, "environ")
+    assert (report.nato_nations.value, report.non_nato_nations.value) == (19, 8)
+    assert report.major_incidents.value is False
+    assert report.intervention_requests.value is False
+    assert [e.value["date"] for e in report.events] == [D(2020, 7, 9)]
