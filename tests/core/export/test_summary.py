@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from kfor_viewer.core.annotations import FieldCorrection
 from kfor_viewer.core.export.summary import UNTAGGED, ExportOptions, build_summary
-from tests.core.export.summary_factories import make_annotation, make_annotations, make_result
+from tests.core.export.summary_factories import (
+    make_annotation,
+    make_annotations,
+    make_report,
+    make_result,
+)
 
 
 def _quotes(group) -> list[str]:
@@ -140,3 +146,21 @@ def test_a_stale_verification_is_not_shown_as_verified():
     stale = FieldCorrection("report:1", "troops_total", 3700, "verified", original=3700)
     cell = build_summary(make_result(), make_annotations(stale)).figures.row("troops_total")
     assert cell.cells[0].state is None and cell.cells[0].text == "approx. 3,600"
+
+
+def test_three_reports_give_two_change_columns():
+    result = make_result()
+    result.reports.append(
+        make_report("Annex III", dt.date(2020, 10, 1), dt.date(2020, 12, 31), 3500, 20)
+    )
+    figures = build_summary(result, make_annotations()).figures
+    assert figures.change_names == ("Annex I \u2192 Annex II", "Annex II \u2192 Annex III")
+    assert figures.row("troops_total").changes == ("\u2212200", "+100")
+    assert figures.row("nato_nations").changes == ("\u22121", "+2")
+
+
+def test_a_missing_figure_has_no_difference():
+    result = make_result()
+    result.reports[1].nato_nations = None
+    row = build_summary(result, make_annotations()).figures.row("nato_nations")
+    assert [c.text for c in row.cells] == ["19", "\u2014"] and row.changes == ("\u2014",)
