@@ -93,6 +93,7 @@ class PdfEngine:
         self._queued: dict[int, _Pending] = {}
         self._in_flight: dict[int, _Pending] = {}  # sent, reply pending (includes the search)
         self._render_ids: dict[RenderKey, int] = {}  # key -> request id, queued or in flight
+        self._words_ids: dict[int, int] = {}  # page -> request id, queued or in flight
         self._slots = SlotPool(max_free=MAX_IN_FLIGHT)
         self._document: _OpenDocument | None = None
         self._generation = 0
@@ -160,7 +161,11 @@ class PdfEngine:
             pending.slot = None
 
     def request_words(self, page: int) -> None:
-        self._submit("words", (page,), PRIORITY_WORDS)
+        """Ask for the words of `page`; a request for it already on its way is not repeated."""
+        request_id = self._words_ids.get(page)
+        if request_id in self._queued or request_id in self._in_flight:
+            return
+        self._words_ids[page] = self._submit("words", (page,), PRIORITY_WORDS)
 
     def search(self, query: str, case_sensitive: bool = False) -> None:
         """Search the whole document in the background; a running search is cancelled."""
@@ -299,6 +304,7 @@ class PdfEngine:
 
     def _on_words(self, pending: _Pending, reply: Reply) -> None:
         (page,) = pending.request.args
+        self._words_ids.pop(page, None)
         if reply.error is not None:
             self._on_event(WordsFailed(page, reply.error.message))
         else:
@@ -325,6 +331,10 @@ class PdfEngine:
             self._on_event(SearchFinished(pending.search_query, pending.hits_found))
 
     def _drop_stale_renders(self) -> None:
+        """Forget queued renders and word requests made for the previous document."""
+        for page, request_id in list(self._words_ids.items()):
+            if self._queued.pop(request_id, None) is not None:
+                del self._words_ids[page]
         for key, request_id in list(self._render_ids.items()):
             if key.doc_generation != self._generation and request_id in self._queued:
                 self._release_slot(self._queued.pop(request_id))
@@ -385,6 +395,7 @@ class PdfEngine:
         elif request.op == "open":
             self._on_event(OpenFailed(request.args[0], reason))
         elif request.op == "words":
+            self._words_ids.pop(request.args[0], None)
             self._on_event(WordsFailed(request.args[0], reason))
         elif request.op == "search" and request.id == self._search_id:
             self._search_id = 0

@@ -250,3 +250,16 @@ def test_renders_of_the_previous_document_are_dropped_after_an_open(harness, goo
     assert keys[-1] == RenderKey(2, 1, 30, 42)
     assert len([k for k in keys if k.doc_generation == 1]) <= 2  # only those already running
     assert run.of(ev.RenderFailed) == []
+
+
+def test_words_of_a_page_are_asked_for_once_while_on_their_way(harness, good_pdf):
+    run = harness()
+    run.open(good_pdf)
+    for _ in range(3):
+        run.engine.request_words(2)
+    run.wait_for(ev.WordsReady)
+    time.sleep(0.3)
+    run.engine.read_replies()
+    assert [e.page for e in run.of(ev.WordsReady)] == [2]
+    run.engine.request_words(2)  # answered: asking again works
+    assert len(run.wait_for(ev.WordsReady, 2)) == 2
