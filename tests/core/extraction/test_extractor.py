@@ -286,6 +286,15 @@ def test_unreadable_files_raise_a_clear_error(tmp_path, content, message):
         extract(path)
 
 
+def test_password_protected_pdf_raises_a_clear_error(tmp_path):
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), "KFOR")
+    path = tmp_path / "locked.pdf"
+    document.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="o")
+    with pytest.raises(ExtractionError, match="password"):
+        extract(path)
+
+
 def test_open_document_is_left_open_for_the_caller(sample_pdf):
     document = pymupdf.open(sample_pdf)
     result = extract(document)
