@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEasingCurve, QObject, QRectF, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QObject, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 
 FLASH_MS = 1200
 FILL = QColor(0xFF, 0x9F, 0x1C)
 EDGE = QColor(0xE0, 0x6A, 0x00)
-PEAK_FILL_ALPHA = 110
+PEAK_FILL_ALPHA = 150
 MARGIN = 2.0  # points around the words, so the flash frames them rather than covering them
 
 Box = tuple[float, float, float, float]
@@ -72,12 +72,19 @@ class EvidenceFlash(QObject):
         fill, edge = QColor(FILL), QColor(EDGE)
         fill.setAlpha(round(PEAK_FILL_ALPHA * self._strength))
         edge.setAlphaF(min(1.0, self._strength))
+        rects: list[QRectF] = [to_view(page, _grown(box)) for box in boxes]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(edge, 1.5))
+        # like a marker: the words stay black under the colour
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
-        for box in boxes:
-            rect: QRectF = to_view(page, _grown(box))
+        for rect in rects:
+            painter.drawRoundedRect(rect, 2.5, 2.5)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        painter.setPen(QPen(edge, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
             painter.drawRoundedRect(rect, 2.5, 2.5)
         painter.restore()
 
