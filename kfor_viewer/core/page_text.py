@@ -12,7 +12,8 @@ page with no text layer) and returns a `DocumentText`:
   origin, one rect per line run) and the exact text of the span on that page.
 - `find(quote)`: the offset of a quote in `text` after whitespace normalisation, so a quote taken
   from elsewhere (an annotation, a search box) maps back to offsets and then to rects.
-- `paragraphs`: `Paragraph(start, end, page_index)` spans of `text`.
+- `paragraphs`: `Paragraph(start, end, page_index)` spans of `text`; `paragraph_at(offset)`.
+- `page_of(offset)`: the 0-based page of an offset; `page_range(page_index)`: a page's span.
 - `pages[i].lines`: every line of page i in reading order, furniture included and tagged
   (`Line.furniture` is the kind, or None for content); `line_evidence(line)` gives its evidence.
 - `ocr_pages` / `ocr_unavailable_pages`: 0-based indexes of pages read by OCR, or that had no
@@ -124,6 +125,7 @@ class DocumentText:
         self._seg_rects: list[Rect] = []
         self.text = _TextBuilder(self).build()
         self._squashed: tuple[str, list[int]] | None = None
+        self._paragraph_starts: list[int] = []
 
     @property
     def page_count(self) -> int:
@@ -171,10 +173,22 @@ class DocumentText:
         return None
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        index = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        """The paragraph holding `offset`, or None between paragraphs."""
+        if len(self._paragraph_starts) != len(self.paragraphs):
+            self._paragraph_starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if index >= 0 and self.paragraphs[index].start <= offset < self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
+
+    def page_range(self, page_index: int) -> tuple[int, int]:
+        """(start, end) offsets of the content of a 0-based page; (n, n) when it has none."""
+        first = bisect.bisect_left(self._seg_pages, page_index)
+        last = bisect.bisect_left(self._seg_pages, page_index + 1)
+        if first == last:
+            offset = self._seg_starts[first] if first < len(self._seg_starts) else len(self.text)
+            return offset, offset
+        return self._seg_starts[first], self._seg_ends[last - 1]
 
     def page_of(self, offset: int) -> int:
         """0-based page index of the word at or before `offset`."""

@@ -3,6 +3,8 @@ and every span of the text mapped back to its page, rects and quote."""
 
 from __future__ import annotations
 
+import itertools
+
 import pymupdf
 import pytest
 
@@ -142,3 +144,17 @@ def test_empty_page_gives_empty_text():
     assert doc_text.text == ""
     assert doc_text.evidence(0, 10) == []
     assert doc_text.ocr_unavailable_pages == []
+
+
+def test_page_ranges_and_paragraph_lookup(un_document):
+    doc_text = read_document_text(un_document)
+    ranges = [doc_text.page_range(i) for i in range(un_document.page_count)]
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(doc_text.text)
+    for (_, end), (start, _) in itertools.pairwise(ranges):
+        assert end < start
+    for index, (start, end) in enumerate(ranges):
+        assert doc_text.page_of(start) == doc_text.page_of(end - 1) == index
+    offset = doc_text.text.index("Summary")
+    paragraph = doc_text.paragraph_at(offset)
+    assert doc_text.text[paragraph.start : paragraph.end] == "Summary"
+    assert doc_text.paragraph_at(paragraph.end) is None  # the "\n" between paragraphs
