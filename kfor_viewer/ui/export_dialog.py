@@ -9,11 +9,13 @@ annotations, which may hold edits not yet saved.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -175,8 +177,14 @@ class ExportDialog(QDialog):
         return buttons
 
     def _start_worker(self) -> None:
-        self._thread = QThread(self)
+        # The thread is not the dialog's child: when the dialog is destroyed with its parent
+        # window (no done() then), `destroyed` still stops the thread before Qt would abort on a
+        # running QThread being deleted; so does the application quitting.
+        self._thread = QThread()
         self._worker = ExportWorker()
+        self._stop_worker = functools.partial(stop_worker_thread, self._thread, self._worker)
+        self.destroyed.connect(self._stop_worker)
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
         self._worker.moveToThread(self._thread)
         self.requestPreview.connect(self._worker.preview)
         self.requestExport.connect(self._worker.export)
@@ -335,11 +343,13 @@ class ExportDialog(QDialog):
         self.exported.emit(str(outcome.path))
 
     def _on_export_failed(self, message: str) -> None:
+        closing = self._close_when_stopped is not None
         self._set_busy(False)
         self.status.setText(f"Export failed: {message}")
-        QMessageBox.critical(
-            self, "Export failed", f"The export could not be written.\n\n{message}"
-        )
+        if not closing:
+            QMessageBox.critical(
+                self, "Export failed", f"The export could not be written.\n\n{message}"
+            )
 
     def _on_export_cancelled(self) -> None:
         self._set_busy(False)
@@ -367,11 +377,15 @@ class ExportDialog(QDialog):
             self.cancel_export()
             return  # closes once the worker says the export has stopped
         self._stop_worker()
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            QCoreApplication.instance().aboutToQuit.disconnect(self._stop_worker)
         super().done(result)
 
-    def _stop_worker(self) -> None:
-        if self._thread.isRunning():
-            self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait()
-            self._worker.close()
+
+def stop_worker_thread(thread: QThread, worker: ExportWorker) -> None:
+    """Stop the running job, the thread and the child process (safe to call more than once)."""
+    if thread.isRunning():
+        worker.cancel()
+        thread.quit()
+        thread.wait()
+        worker.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kfor_viewer.ui.export_dialog import ExportDialog
 from tests.core.export.annotated_sample import AnnotatedSample, make_annotated_sample
@@ -155,3 +155,14 @@ def test_file_menu_export_opens_the_dialog_on_the_open_document(qtbot, viewer, s
     qtbot.waitUntil(lambda: "will be exported" in dialog.preview_info.text(), timeout=WAIT_MS)
     assert dialog.isVisible() and dialog.isModal()
     dialog.reject()
+
+
+def test_destroying_the_parent_window_stops_the_worker(qtbot, sample):
+    parent = QWidget()
+    dialog = ExportDialog(sample.pdf, sample.data_dir, parent=parent)
+    thread = dialog._thread
+    qtbot.waitUntil(lambda: "will be exported" in dialog.preview_info.text(), timeout=WAIT_MS)
+    assert thread.isRunning()
+    with qtbot.waitSignal(parent.destroyed):
+        parent.deleteLater()
+    assert not thread.isRunning()
