@@ -55,9 +55,12 @@ INCIDENTS_RE = re.compile(
     re.IGNORECASE,
 )
 INTERVENTION_RE = re.compile(
-    r"\brequests?\s+(?:for|to)\s+KFOR\s+to\s+intervene|\bKFOR\s+(?:was|were|has\s+been)\s+"
-    r"(?:not\s+)?(?:requested|asked|called\s+upon)\s+to\s+intervene|\brequests?\s+for\s+"
-    r"(?:KFOR\s+)?intervention|\bdemandes?\s+d['’]intervention",
+    r"\brequests?\s+(?:(?:for|to)\s+KFOR\s+)?to\s+intervene"
+    r"|\bKFOR\s+(?:was|were|has\s+been|had\s+been)\s+(?:not\s+)?(?:requested|asked|called\s+upon)"
+    r"\s+to\s+intervene"
+    r"|\b(?:requested|asked)\s+KFOR\s+to\s+intervene"
+    r"|\brequests?\s+for\s+(?:KFOR\s+)?intervention"
+    r"|\bdemandes?\s+d['’]intervention",
     re.IGNORECASE,
 )
 NEGATION_RE = re.compile(

@@ -134,6 +134,20 @@ def test_period_wordings(tmp_path, period_text, start, end):
     assert (_value(report.period_start), _value(report.period_end)) == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "requested"),
+    [
+        ("KFOR did not receive any requests to intervene.", False),
+        ("The Kosovo police requested KFOR to intervene on two occasions.", True),
+        ("There were no requests for KFOR intervention.", False),
+        ("KFOR was asked to intervene once.", True),
+    ],
+)
+def test_intervention_wordings(tmp_path, sentence, requested):
+    report = _single_report(tmp_path, ["This report covers the period 1 to 31 May 2006.", sentence])
+    assert _value(report.intervention_requests) is requested
+
+
 def test_incidents_and_interventions_stated_positively(tmp_path):
     paragraphs = [
         "This report covers the period 1 to 31 May 2006.",
