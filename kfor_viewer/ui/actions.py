@@ -20,13 +20,13 @@ class ViewerActions:
         self.open = self._make("&Open…", Key.Open, "document-open")
         self.export = self._make("&Export…", "Ctrl+Shift+E", "document-export")
         self.clear_recent = self._make("&Clear List")
-        self.quit = self._make("&Quit", Key.Quit, "application-exit")
+        self.quit = self._make("&Quit", "Ctrl+Q", "application-exit")  # Key.Quit is empty on X11
         # Edit
         self.copy = self._make("&Copy", Key.Copy, "edit-copy")
         self.select_all = self._make("Select &All (Page)", Key.SelectAll, "edit-select-all")
         self.find = self._make("&Find…", Key.Find, "edit-find")
-        self.find_next = self._make("Find &Next", Key.FindNext)
-        self.find_previous = self._make("Find &Previous", Key.FindPrevious)
+        self.find_next = self._make("Find &Next", "F3")  # Key.FindNext has Ctrl+G: Go to Page
+        self.find_previous = self._make("Find &Previous", "Shift+F3")
         # View
         self.zoom_in = self._make("Zoom &In", [Key.ZoomIn, "Ctrl+="], "zoom-in")
         self.zoom_out = self._make("Zoom &Out", Key.ZoomOut, "zoom-out")

@@ -8,7 +8,7 @@ import warnings
 import pymupdf
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from kfor_viewer.ui import main_window as main_window_module
@@ -262,3 +262,19 @@ def _colours(image: QImage, x0: int, y0: int, width: int, height: int, step: int
             rgb = (colour.red(), colour.green(), colour.blue())
             counts[rgb] = counts.get(rgb, 0) + 1
     return counts
+
+
+def test_no_two_commands_share_a_shortcut(viewer):
+    seen: dict[str, str] = {}
+    clashes = []
+    window_wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    for action in viewer.findChildren(QAction):
+        if action.shortcutContext() not in window_wide:
+            continue  # a panel's own shortcut (e.g. Ctrl+C in the fields tree) may reuse keys
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            if key in seen and seen[key] != action.text():
+                clashes.append((key, seen[key], action.text()))
+            seen[key] = action.text()
+    assert clashes == []
+    assert "Ctrl+Q" in seen and "Ctrl+G" in seen and "F3" in seen
