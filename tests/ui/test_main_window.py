@@ -278,3 +278,21 @@ def test_no_two_commands_share_a_shortcut(viewer):
             seen[key] = action.text()
     assert clashes == []
     assert "Ctrl+Q" in seen and "Ctrl+G" in seen and "F3" in seen
+
+
+def test_zoom_and_go_to_shortcuts(qtbot, viewer, text_pdf):
+    open_and_wait(qtbot, viewer, text_pdf)
+    view = viewer.page_view
+    view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(view, Qt.Key.Key_0, ctrl)
+    assert view.zoom == pytest.approx(1.0)
+    qtbot.keyClick(view, Qt.Key.Key_Equal, ctrl)
+    assert view.zoom == pytest.approx(1.1)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, ctrl)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, ctrl)
+    assert view.zoom == pytest.approx(0.9)
+    qtbot.keyClick(view, Qt.Key.Key_2, ctrl)
+    assert view.zoom_mode == "fit-page" and viewer.zoom_box.currentText() == "Fit Page"
+    qtbot.keyClick(view, Qt.Key.Key_G, ctrl)
+    assert viewer.page_box.edit.hasFocus()
