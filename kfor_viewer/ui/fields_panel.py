@@ -275,7 +275,8 @@ class FieldsPanel(QDockWidget):
 
         row = self.row(section, name)
         if row is not None and self.store is not None:
-            self.undo_stack.push(correct_field(self.store, section, name, value, row.extracted))
+            command = correct_field(self.store, section, name, value, row.extracted)
+            self._push(command, "Edit", row)
 
     def toggle_verified(self) -> None:
         from kfor_viewer.core.edit_commands import revert_field, verify_field
@@ -284,13 +285,21 @@ class FieldsPanel(QDockWidget):
         if row is None or not row.correctable or self.store is None:
             return
         if row.state == VERIFIED:
-            self.undo_stack.push(revert_field(self.store, row.section, row.name))
+            self._push(revert_field(self.store, row.section, row.name), "Unverify", row)
         elif row.state == EXTRACTED:
-            self.undo_stack.push(verify_field(self.store, row.section, row.name, row.extracted))
+            command = verify_field(self.store, row.section, row.name, row.extracted)
+            self._push(command, "Verify", row)
 
     def revert_current(self) -> None:
         from kfor_viewer.core.edit_commands import revert_field
 
         row = self.tree.current_row()
         if row is not None and row.state != EXTRACTED and self.store is not None:
-            self.undo_stack.push(revert_field(self.store, row.section, row.name))
+            self._push(revert_field(self.store, row.section, row.name), "Revert", row)
+
+    def _push(self, command: Any, verb: str, row: FieldRow) -> None:
+        """Push `command` named for people: "Undo Edit troops (Annex I)"."""
+        section = next((s for s in self.sections if s.key == row.section), None)
+        where = f" ({section.title.split(' — ')[0]})" if row.section.startswith("report:") else ""
+        command.text = f"{verb} {row.label.lower()}{where}" if section else command.text
+        self.undo_stack.push(command)

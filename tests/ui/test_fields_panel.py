@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from kfor_viewer.core.extraction import extract
 from kfor_viewer.ui.fields_model import NOT_RECOGNISED
+from kfor_viewer.ui.fields_panel import FieldsPanel
 from tests.ui.conftest import open_and_wait
 
 EXTRACT_TIMEOUT_MS = 30_000
@@ -156,6 +158,7 @@ def test_an_edit_is_shown_undoable_and_persists_across_reopening(
     assert "Edited" in panel.tree.find_row("report:1", "troops_total").data(
         Qt.ItemDataRole.ToolTipRole
     )
+    assert window.undo_stack.undoText() == "Edit troops (Annex I)"
     window.undo_stack.undo()
     assert panel.row("report:1", "troops_total").state == "extracted"
     window.undo_stack.redo()
@@ -243,3 +246,42 @@ def test_screenshot_of_the_panel(sample_viewer, qtbot, tmp_path):
         for y in range(0, image.height(), 3)
     }
     assert len(colours) > 20  # text, headings, icons: not a blank widget
+
+
+class FakeRunner(QObject):
+    """Stands in for the ExtractionRunner: the test says when answers arrive."""
+
+    extracted = Signal(int, object)
+    failed = Signal(int, str)
+    busyChanged = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.generation = 0
+
+    def start(self, _path: str) -> int:
+        self.generation += 1
+        return self.generation
+
+
+def test_late_answers_are_ignored_and_failures_explained(qtbot, sample_pdf):
+    runner = FakeRunner()
+    panel = FieldsPanel(runner, undo_stack=None)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_document("first.pdf")
+    runner.busyChanged.emit(True)
+    assert panel.status.text() == "Reading fields…" and panel.busy_bar.isVisible()
+    panel.set_document("second.pdf")
+    runner.extracted.emit(1, extract(sample_pdf, use_ocr=False))  # the first file's answer
+    assert panel.result is None and panel.row("report:1", "troops_total") is None
+    runner.busyChanged.emit(False)
+    runner.failed.emit(2, "the PDF reader crashed on this file (exit code -11)")
+    assert not panel.busy_bar.isVisible()
+    message = panel.tree.model().index(0, 0).data()
+    assert (
+        message
+        == "The fields could not be read: the PDF reader crashed on this file (exit code -11)."
+    )
+    panel._update_actions()
+    assert not panel.copy_all_action.isEnabled() and not panel.edit_action.isEnabled()
