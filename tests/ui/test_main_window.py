@@ -296,3 +296,27 @@ def test_zoom_and_go_to_shortcuts(qtbot, viewer, text_pdf):
     assert view.zoom_mode == "fit-page" and viewer.zoom_box.currentText() == "Fit Page"
     qtbot.keyClick(view, Qt.Key.Key_G, ctrl)
     assert viewer.page_box.edit.hasFocus()
+
+
+def test_file_open_and_the_go_menu(qtbot, viewer, long_pdf, monkeypatch):
+    monkeypatch.setattr(
+        main_window_module.QFileDialog,
+        "getOpenFileName",
+        lambda *args, **kwargs: (str(long_pdf), ""),
+    )
+    with qtbot.waitSignal(viewer.client.opened, timeout=OPEN_TIMEOUT_MS):
+        viewer.actions.open.trigger()
+    view, a = viewer.page_view, viewer.actions
+    a.next_page.trigger()
+    a.next_page.trigger()
+    assert view.current_page == 2
+    a.previous_page.trigger()
+    assert view.current_page == 1
+    a.last_page.trigger()
+    assert view.current_page == 11 and not a.next_page.isEnabled()
+    a.first_page.trigger()
+    assert view.current_page == 0 and not a.previous_page.isEnabled()
+    a.back.trigger()
+    assert view.current_page == 11
+    a.forward.trigger()
+    assert view.current_page == 0
