@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from kfor_viewer.core.extraction import entities
-from kfor_viewer.core.extraction.dates import PeriodMatch, find_periods, year_near
+from kfor_viewer.core.extraction.dates import DateMatch, PeriodMatch, find_periods, year_near
 from kfor_viewer.core.extraction.model import Field, Report
 from kfor_viewer.core.extraction.numbers import NUMBER, Quantity, parse_number
 from kfor_viewer.core.extraction.source import Region, Source
@@ -293,21 +293,41 @@ def _events(
     excluded: list[tuple[int, int]],
     period: PeriodMatch | None,
 ) -> list[Field]:
-    """Sentences with a day-and-month date that is not the period or the "as at" date."""
+    """Sentences with a day-and-month date that is not the period or the "as at" date; a range
+    ("from 10 to 12 July") dates the event by its first day."""
     events = []
     for sentence in source.sentences(body):
-        for date in source.dates(sentence.start, sentence.end):
-            if any(a <= date.start < b for a, b in excluded):
-                continue
-            if date.year:
-                value = date.resolve(None)
-            elif period is not None:
-                value = year_near(date.month, date.day, period.first, period.last)
-            else:
-                value = _near(date.month, date.day, anchor)
-            if value is None:
-                continue
+        dates = [
+            d
+            for d in source.dates(sentence.start, sentence.end)
+            if not any(a <= d.start < b for a, b in excluded)
+        ]
+        if not dates:
+            continue
+        value = _event_date(source, sentence, dates[0], anchor, period)
+        if value is not None:
             text = " ".join(source.quote(sentence).split())
             events.append(source.field({"date": value, "text": text}, sentence.start, sentence.end))
-            break
     return events
+
+
+def _event_date(
+    source: Source,
+    sentence: Region,
+    date: DateMatch,
+    anchor: dt.date | None,
+    period: PeriodMatch | None,
+) -> dt.date | None:
+    """The event's (first) day; a year left implicit is the one that puts it in the period."""
+    month, day = date.month, date.day
+    # Any year serves to read the range's first day; 2000 is a leap year, so 29 February reads.
+    for span in find_periods(source.text, sentence.start, date.end, year_hint=2000):
+        if span.end == date.end and span.start < date.start:
+            if date.year:
+                return span.first
+            month, day = span.first.month, span.first.day
+    if date.year:
+        return date.resolve(None)
+    if period is not None:
+        return year_near(month, day, period.first, period.last)
+    return _near(month, day, anchor)

@@ -164,6 +164,7 @@ def test_events_take_their_year_from_the_period(tmp_path):
         "This report covers the period from 1 December 2005 to 28 February 2006.",
         "On 9 December, a patrol was stoned near the bridge.",
         "Elections were held on 20 January without incident.",
+        "From 30 January to 2 February, KFOR held an exercise.",
         "The security situation remained calm.",
     ]
     report = _single_report(tmp_path, paragraphs)
@@ -171,6 +172,7 @@ def test_events_take_their_year_from_the_period(tmp_path):
     assert events == [
         (dt.date(2005, 12, 9), "On 9 December, a patrol was stoned near the bridge."),
         (dt.date(2006, 1, 20), "Elections were held on 20 January without incident."),
+        (dt.date(2006, 1, 30), "From 30 January to 2 February, KFOR held an exercise."),
     ]
     assert _value(report.security_assessment) == "The security situation remained calm."
 
