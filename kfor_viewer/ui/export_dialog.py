@@ -9,9 +9,9 @@ annotations, which may hold edits not yet saved.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +184,7 @@ class ExportDialog(QDialog):
         self._worker = ExportWorker()
         self._stop_worker = functools.partial(stop_worker_thread, self._thread, self._worker)
         self.destroyed.connect(self._stop_worker)
-        QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
+        _stop_at_quit(self._stop_worker)
         self._worker.moveToThread(self._thread)
         self.requestPreview.connect(self._worker.preview)
         self.requestExport.connect(self._worker.export)
@@ -377,9 +377,26 @@ class ExportDialog(QDialog):
             self.cancel_export()
             return  # closes once the worker says the export has stopped
         self._stop_worker()
-        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
-            QCoreApplication.instance().aboutToQuit.disconnect(self._stop_worker)
+        _STOP_AT_QUIT.pop(id(self._stop_worker), None)
         super().done(result)
+
+
+# The stoppers of the dialogs still open, run when the application quits (one connection).
+_STOP_AT_QUIT: dict[int, Callable[[], None]] = {}
+
+
+def _stop_at_quit(stop: Callable[[], None]) -> None:
+    if not _STOP_AT_QUIT:
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(_stop_all_at_quit, Qt.ConnectionType.UniqueConnection)
+    _STOP_AT_QUIT[id(stop)] = stop
+
+
+def _stop_all_at_quit() -> None:
+    for stop in list(_STOP_AT_QUIT.values()):
+        stop()
+    _STOP_AT_QUIT.clear()
 
 
 def stop_worker_thread(thread: QThread, worker: ExportWorker) -> None:
