@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,7 +48,12 @@ from kfor_viewer.core.export import (
 )
 from kfor_viewer.core.export.steps import ExportRequest, Preview
 from kfor_viewer.ui.export_preview_style import PREVIEW_CSS
-from kfor_viewer.ui.export_worker import ExportWorker
+from kfor_viewer.ui.export_worker import (
+    ExportWorker,
+    forget_at_quit,
+    stop_at_quit,
+    stop_worker_thread,
+)
 
 PREVIEW_DELAY_MS = 250
 FILE_FILTERS = {
@@ -184,7 +188,7 @@ class ExportDialog(QDialog):
         self._worker = ExportWorker()
         self._stop_worker = functools.partial(stop_worker_thread, self._thread, self._worker)
         self.destroyed.connect(self._stop_worker)
-        _stop_at_quit(self._stop_worker)
+        stop_at_quit(self._stop_worker)
         self._worker.moveToThread(self._thread)
         self.requestPreview.connect(self._worker.preview)
         self.requestExport.connect(self._worker.export)
@@ -377,32 +381,5 @@ class ExportDialog(QDialog):
             self.cancel_export()
             return  # closes once the worker says the export has stopped
         self._stop_worker()
-        _STOP_AT_QUIT.pop(id(self._stop_worker), None)
+        forget_at_quit(self._stop_worker)
         super().done(result)
-
-
-# The stoppers of the dialogs still open, run when the application quits (one connection).
-_STOP_AT_QUIT: dict[int, Callable[[], None]] = {}
-
-
-def _stop_at_quit(stop: Callable[[], None]) -> None:
-    if not _STOP_AT_QUIT:
-        application = QCoreApplication.instance()
-        if application is not None:
-            application.aboutToQuit.connect(_stop_all_at_quit, Qt.ConnectionType.UniqueConnection)
-    _STOP_AT_QUIT[id(stop)] = stop
-
-
-def _stop_all_at_quit() -> None:
-    for stop in list(_STOP_AT_QUIT.values()):
-        stop()
-    _STOP_AT_QUIT.clear()
-
-
-def stop_worker_thread(thread: QThread, worker: ExportWorker) -> None:
-    """Stop the running job, the thread and the child process (safe to call more than once)."""
-    if thread.isRunning():
-        worker.cancel()
-        thread.quit()
-        thread.wait()
-        worker.close()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from kfor_viewer.core.export.steps import ExportRequest, run_step
 from kfor_viewer.core.isolated_runner import IsolatedFailure, IsolatedRunner
@@ -85,3 +86,34 @@ class ExportWorker(QObject):
             return
         self.progressChanged.emit(100, "Done")
         self.exportFinished.emit(outcome)
+
+
+# The stoppers of the dialogs still open, run when the application quits (one connection).
+_STOP_AT_QUIT: dict[int, Callable[[], None]] = {}
+
+
+def stop_at_quit(stop: Callable[[], None]) -> None:
+    if not _STOP_AT_QUIT:
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(_stop_all_at_quit, Qt.ConnectionType.UniqueConnection)
+    _STOP_AT_QUIT[id(stop)] = stop
+
+
+def forget_at_quit(stop: Callable[[], None]) -> None:
+    _STOP_AT_QUIT.pop(id(stop), None)
+
+
+def _stop_all_at_quit() -> None:
+    for stop in list(_STOP_AT_QUIT.values()):
+        stop()
+    _STOP_AT_QUIT.clear()
+
+
+def stop_worker_thread(thread: QThread, worker: ExportWorker) -> None:
+    """Stop the running job, the thread and the child process (safe to call more than once)."""
+    if thread.isRunning():
+        worker.cancel()
+        thread.quit()
+        thread.wait()
+        worker.close()
