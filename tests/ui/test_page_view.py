@@ -223,3 +223,23 @@ def test_dragging_below_the_view_scrolls_and_extends_the_selection(qtbot, viewer
     _mouse(view, QEvent.Type.MouseButtonRelease, below, Qt.MouseButton.NoButton)
     assert view.selection.text.startswith("KFOR, EULEX")
     assert "Page 2:" in view.selection.text
+
+
+def test_while_the_new_size_renders_the_old_image_is_shown_scaled(qtbot, viewer, text_pdf):
+    open_and_wait(qtbot, viewer, text_pdf)
+    view = viewer.page_view
+    view.set_zoom(1.0)
+    wait_first_paint(qtbot, viewer)
+    view.set_zoom(1.6)  # no event processed: the 160 % render cannot have arrived
+    assert all(
+        viewer.cache.get(key) is None for key in view._keys_for_page(0, view._visible_layout_rect())
+    )
+    image = view.viewport().grab().toImage()
+    word = view.page_point_to_viewport(0, *KFOR)
+    dark = [
+        (x, y)
+        for x in range(round(word.x()) - 30, round(word.x()) + 30)
+        for y in range(round(word.y()) - 8, round(word.y()) + 8)
+        if image.pixelColor(x, y).lightness() < 100
+    ]
+    assert len(dark) > 20  # text, not a blank sheet
