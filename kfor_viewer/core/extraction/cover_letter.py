@@ -15,12 +15,12 @@ from kfor_viewer.core.extraction.structure import SIGNED_RE
 
 HEADING_RE = re.compile(
     r"letters?\s+dated\s+(?P<date>.{4,40}?)\s+from\s+the\s+(?P<sender>.{3,120}?)\s+"
-    r"addressed\s+to\s+the\s+(?P<addressee>[^\n]+?)\s*$"
+    r"addressed\s+to\s+the\s+(?P<addressee>.+?)\s*$"
     # French: "Lettre datée du 3 décembre 2020, adressée au Président du Conseil de sécurité
     # par le Secrétaire général"
     r"|lettres?\s+datées?\s+du\s+(?P<date_fr>.{4,40}?),?\s+adressées?\s+(?:au|à\s+la)\s+"
-    r"(?P<addressee_fr>.{3,80}?)\s+par\s+(?:le|la)\s+(?P<sender_fr>[^\n]+?)\s*$",
-    re.IGNORECASE,
+    r"(?P<addressee_fr>.{3,80}?)\s+par\s+(?:le|la)\s+(?P<sender_fr>.+?)\s*$",
+    re.IGNORECASE | re.DOTALL,
 )
 LETTER_DATED_RE = re.compile(
     r"\bletters?\s*,?\s+(?:dated|of)\s+|\blettres?\s*,?\s+datées?\s+du\s+", re.IGNORECASE

@@ -105,7 +105,7 @@ def _signatory(source: Source, part: ReportPart, report: Report, senders: list[N
     if found is not None:
         _read_signed_block(source, letter, found, report)
     if report.signatory_title is None:
-        heading_senders = nato_senders(source, _first_paragraph(source, letter))
+        heading_senders = nato_senders(source, _opening(source, letter))
         if heading_senders:
             report.signatory_title = heading_senders[0].title
     sender = _matching_sender(senders, report.signatory)
@@ -140,9 +140,10 @@ def _read_signed_block(
         report.signatory_title = source.field(value, following[0].start, following[0].end)
 
 
-def _first_paragraph(source: Source, region: Region) -> Region:
-    paragraphs = source.paragraphs(region)
-    return paragraphs[0] if paragraphs else region
+def _opening(source: Source, region: Region) -> Region:
+    """The first two paragraphs: a letter heading, even one set over two short paragraphs."""
+    paragraphs = source.paragraphs(region)[:2]
+    return Region(paragraphs[0].start, paragraphs[-1].end) if paragraphs else region
 
 
 def _matching_sender(senders: list[NatoSender], name: Field | None) -> NatoSender | None:

@@ -14,6 +14,7 @@ COVER_HEADING_RE = re.compile(
     r"|^Lettres?\s+datées?\s+du\s+.{4,40}?\s+adressées?\s+au\s+Président",
     re.IGNORECASE,
 )
+HEADING_START_RE = re.compile(r"^(?:Identical\s+)?(?:letters?|lettres?)\s+dat", re.IGNORECASE)
 ANNEX_RE = re.compile(
     r"^(?P<label>(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+(?:[IVXLC]+|\d+)\b)?)"
     r"(?=\s*$|\s*[.:]|\s+to\s+the\s+letter)"
@@ -53,7 +54,7 @@ def find_layout(source: Source) -> Layout:
     """Split the document into its parts from its headings (never from page positions)."""
     whole = Region(0, len(source.text))
     paragraphs = source.paragraphs(whole)
-    cover_heading = next((p for p in paragraphs if COVER_HEADING_RE.match(source.quote(p))), None)
+    cover_heading = _cover_heading(source, paragraphs)
     annexes = [
         (p, match)
         for p in paragraphs
@@ -81,6 +82,18 @@ def find_layout(source: Source) -> Layout:
             layout.cover = Region(cover.start, body_start)
         layout.reports.extend(_reports_in_annex(source, None, None, Region(body_start, whole.end)))
     return layout
+
+
+def _cover_heading(source: Source, paragraphs: list[Region]) -> Region | None:
+    """The letter's heading, which may have been set as two or three short paragraphs."""
+    for index, paragraph in enumerate(paragraphs):
+        if not HEADING_START_RE.match(source.quote(paragraph)):
+            continue
+        for following in paragraphs[index : index + 3]:
+            heading = Region(paragraph.start, following.end)
+            if COVER_HEADING_RE.match(" ".join(source.quote(heading).split())):
+                return heading
+    return None
 
 
 def _header_end(source: Source, paragraphs: list[Region]) -> int:

@@ -90,3 +90,38 @@ def test_one_annex_with_two_enclosed_reports(tmp_path):
     assert {(r.signatory.value, r.signatory_title.value) for r in result.reports} == {
         ("Mircea Tudor", "Deputy Secretary General")
     }
+
+
+def test_letter_headings_set_as_several_short_lines(tmp_path):
+    blocks = [
+        Block("Letter dated 2 February 2011 from the Secretary-General", "centre"),
+        Block("addressed to the President of the Security Council", "centre", space_before=0),
+        para(
+            "I have the honour to transmit the report on the international security presence "
+            "in Kosovo (see annex)."
+        ),
+        para("(Signed) BAN Ki-moon"),
+        Block("Annex", "centre", space_before=18),
+        Block("Letter dated 28 January 2011 from the Deputy Secretary General", "centre"),
+        Block("of the North Atlantic Treaty Organization", "centre", space_before=0),
+        Block("addressed to the Secretary-General", "centre", space_before=0),
+        para("Please find attached the report (see enclosure)."),
+        para("(Signed) Claudio Bisogniero"),
+        Block("Enclosure", "centre", space_before=18),
+        heading("Report to the United Nations on Kosovo Force operations"),
+        *_numbered(["This report covers the period from 1 October to 31 December 2010."]),
+    ]
+    header = [("Security Council", "Distr.: General"), ("", "4 February 2011")]
+    result = extract(make_pdf(tmp_path / "split.pdf", blocks, header_block=header))
+    assert result.cover_letter.date.value == dt.date(2011, 2, 2)
+    assert result.cover_letter.addressee.value == "President of the Security Council"
+    assert result.generic.title.value == (
+        "Letter dated 2 February 2011 from the Secretary-General addressed to the President "
+        "of the Security Council"
+    )
+    (report,) = result.reports
+    assert report.letter_date.value == dt.date(2011, 1, 28)
+    assert report.signatory.value == "Claudio Bisogniero"
+    assert report.signatory_title.value == (
+        "Deputy Secretary General of the North Atlantic Treaty Organization"
+    )
