@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,10 @@ def test_the_frozen_app_opens_its_window_on_a_real_x_display(built, tmp_path):
     assert shutil.which("xvfb-run"), "xvfb is missing: bash packaging/bootstrap.sh test installs it"
     env = _frozen_env(tmp_path)
     del env["QT_QPA_PLATFORM"]
+    # The app's single-instance socket goes to TMPDIR; a short folder of our own keeps the
+    # socket path under the Unix limit and /tmp free of the socket the killed app leaves.
+    socket_folder = tempfile.mkdtemp(prefix="kv-")
+    env["TMPDIR"] = socket_folder
     app = subprocess.Popen(
         ["xvfb-run", "-a", str(built / "kfor-viewer" / "kfor-viewer"), "--new-window"],
         cwd=tmp_path,
@@ -107,6 +112,7 @@ def test_the_frozen_app_opens_its_window_on_a_real_x_display(built, tmp_path):
         if app.poll() is None:
             os.killpg(app.pid, signal.SIGTERM)
         _, stderr = app.communicate(timeout=30)
+        shutil.rmtree(socket_folder, ignore_errors=True)
     assert app.returncode in (-signal.SIGTERM, 143), stderr
     assert "platform plugin" not in stderr, stderr
 
