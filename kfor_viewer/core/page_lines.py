@@ -16,6 +16,8 @@ FURNITURE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("page_label", re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")),
     ("job_number", re.compile(r"^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")),
     ("barcode", re.compile(r"^\*\d{6,}\*$")),
+    # The job number's date codes ("101220  111220") when set apart from the number.
+    ("date_code", re.compile(r"^\d{6}(?:\s+\d{6})*$")),
     ("symbol", re.compile(r"^(?:S|A|E)/(?:[A-Z0-9.]+/)*\d+(?:/[A-Za-z0-9.]+)*$")),
     ("recycle", re.compile(r"^Please recycle$", re.IGNORECASE)),
 ]
