@@ -417,7 +417,8 @@ class MainWindow(QMainWindow):
         if self.info is None:
             return
         store = self.annotation_store
-        dialog = ExportDialog(self.info.path, None, store.document if store else None, self)
+        annotations = store.document if store else None
+        dialog = ExportDialog(self.info.path, None, annotations, self, self.settings.qsettings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
