@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from kfor_viewer.core.export import (
     check_output_path,
 )
 from kfor_viewer.core.export.steps import ExportRequest, Preview
+from kfor_viewer.ui.export_choices import ExportChoices
 from kfor_viewer.ui.export_preview_style import PREVIEW_CSS
 from kfor_viewer.ui.export_worker import (
     ExportWorker,
@@ -78,9 +79,12 @@ class ExportDialog(QDialog):
         data_dir: str | os.PathLike[str] | None = None,
         annotations: DocumentAnnotations | None = None,
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
+        """`settings` (the app's) remembers the format, options and folder of the last export."""
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
+        self.settings = settings
         self.data_dir = str(data_dir) if data_dir is not None else None
         self.annotations = annotations
         self.output_path: Path | None = None
@@ -91,6 +95,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(f"Export \u2014 {self.pdf_path.name}")
         self.resize(1040, 720)
         self._build()
+        self._restore_choices()
         self._start_worker()
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._send_preview)
@@ -313,13 +318,17 @@ class ExportDialog(QDialog):
         self.output_path = path
         self.open_button.setEnabled(False)
         self._set_busy(True)
+        self._remember_choices()
         self.requestExport.emit(self._request(str(path)))
 
     def _ask_output_path(self) -> Path | None:
         output_format = self.output_format
         suffix = FORMATS[output_format]
         name = self.pdf_path.stem + DEFAULT_NAME_SUFFIX.get(output_format, " summary") + suffix
-        folder = self.output_path.parent if self.output_path else self.pdf_path.parent
+        if self.output_path is not None:
+            folder = self.output_path.parent
+        else:
+            folder = ExportChoices.load(self.settings).folder_or(self.pdf_path.parent)
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Export", str(folder / name), FILE_FILTERS[output_format]
         )
@@ -327,6 +336,23 @@ class ExportDialog(QDialog):
             return None
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def _restore_choices(self) -> None:
+        choices = ExportChoices.load(self.settings)
+        self.set_format(choices.format)
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(choices.group_by)))
+        self.fields_check.setChecked(choices.include_fields)
+        self.images_check.setChecked(choices.include_images)
+
+    def _remember_choices(self) -> None:
+        folder = str(self.output_path.parent) if self.output_path else ""
+        ExportChoices(
+            self.output_format,
+            str(self.group_box.currentData()),
+            self.fields_check.isChecked(),
+            self.images_check.isChecked(),
+            folder,
+        ).save(self.settings)
 
     def cancel_export(self) -> None:
         self.status.setText("Stopping\u2026")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -166,3 +166,34 @@ def test_destroying_the_parent_window_stops_the_worker(qtbot, sample):
     with qtbot.waitSignal(parent.destroyed):
         parent.deleteLater()
     assert not thread.isRunning()
+
+
+def test_the_next_export_starts_from_the_last_choices(
+    qtbot, make_dialog, sample, monkeypatch, tmp_path
+):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    out_folder = tmp_path / "exports"
+    out_folder.mkdir()
+    asked = []
+
+    def save_as(parent, caption, proposed, filters):
+        asked.append(proposed)
+        return str(out_folder / "first.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    first = make_dialog(sample.pdf, sample.data_dir, "csv", settings=settings)
+    first.group_box.setCurrentIndex(first.group_box.findData("page"))
+    first.fields_check.setChecked(False)
+    with qtbot.waitSignal(first.exported, timeout=WAIT_MS):
+        first.export_button.click()
+    second = ExportDialog(sample.pdf, sample.data_dir, settings=settings)
+    qtbot.addWidget(second)
+    try:
+        assert second.output_format == "csv" and second.options().group_by == "page"
+        assert not second.options().include_fields
+        second.export_button.click()
+        assert Path(asked[-1]).parent == out_folder
+        assert Path(asked[-1]).name == "kfor report summary.csv"
+    finally:
+        qtbot.waitUntil(lambda: not second._exporting, timeout=WAIT_MS)
+        second.reject()
