@@ -100,9 +100,9 @@ class FieldsPanel(QDockWidget):
                 self.tree.addAction(new)
             return new
 
-        self.copy_value_action = action(
-            "&Copy value", self.copy_value, QKeySequence.StandardKey.Copy
-        )
+        self.copy_value_action = action("&Copy value", self.copy_value)
+        # shown in the menu; the key itself reaches the tree (see FieldsTree.copyRequested)
+        self.copy_value_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         self.copy_all_action = action("Copy all fields as &text", self.copy_all)
         self.edit_action = action("&Edit value…", self.edit_current, Qt.Key.Key_F2)
         self.verify_action = action("Mark &verified", self.toggle_verified)
@@ -116,6 +116,7 @@ class FieldsPanel(QDockWidget):
         self.tree.clicked.connect(self._show_evidence)
         self.tree.activated.connect(self._show_evidence)
         self.tree.customContextMenuRequested.connect(self._show_menu)
+        self.tree.copyRequested.connect(self.copy_value)
 
     # --- documents ------------------------------------------------------------------------
     def set_document(self, path: str) -> None:

@@ -13,8 +13,16 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from kfor_viewer.ui.fields_icons import EDITED_COLOUR, ICON_SIZE, review_icons
@@ -179,6 +187,8 @@ class FieldsItemModel(QAbstractItemModel):
 
 
 class FieldsTree(QTreeView):
+    copyRequested = Signal()  # the copy key in the tree: the field, not the page selection
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = FieldsItemModel(self)
@@ -200,6 +210,23 @@ class FieldsTree(QTreeView):
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Fixed)
+
+    def event(self, event: QEvent) -> bool:
+        # the window's Edit > Copy has the same key; while the tree has focus, the tree's wins
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copyRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(380, 600)  # room for "Annex II — 1 Jul – 30 Sep 2020" and a value

@@ -9,12 +9,13 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kfor_viewer.core.extraction import extract
 from kfor_viewer.ui.fields_model import NOT_RECOGNISED
 from kfor_viewer.ui.fields_panel import FieldsPanel
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
 
 EXTRACT_TIMEOUT_MS = 30_000
 SCREENSHOT_DIR_ENV = "KFOR_VIEWER_SCREENSHOTS"
@@ -96,8 +97,14 @@ def test_hovering_gives_the_quote_and_page_and_values_can_be_copied(
     (page,) = {n for n in range(1, 4) if text_boxes(sample_pdf, n - 1, "19 North Atlantic")}
     assert f"page {page}</i>" in tip
     click_row(qtbot, sample_viewer, "report:2", "troops_total")
-    panel._update_actions()
-    panel.copy_value_action.trigger()
+    # with text selected on the page, Edit > Copy is enabled too: the tree's focus decides
+    sample_viewer.page_view.select_current_page()
+    qtbot.waitUntil(sample_viewer.actions.copy.isEnabled, timeout=OPEN_TIMEOUT_MS)
+    sample_viewer.activateWindow()
+    qtbot.waitActive(sample_viewer)
+    panel.tree.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(sample_viewer.windowHandle(), Qt.Key.Key_C, ctrl)  # through the shortcut map
     assert QGuiApplication.clipboard().text() == "≈ 3,400"
     panel.copy_all_action.trigger()
     text = QGuiApplication.clipboard().text()
