@@ -26,11 +26,15 @@ LETTER_DATED_RE = re.compile(
     r"\bletters?\s*,?\s+(?:dated|of)\s+|\blettres?\s*,?\s+datées?\s+du\s+", re.IGNORECASE
 )
 _DATE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et(?:\s+du)?)?\s*$")
+# "Jens Stoltenberg", "Rose E. Gottemoeller", "Jaap de Hoop Scheffer"
+PERSON_NAME = (
+    r"[A-Z][\w'’-]+(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le)\s+)*(?:[A-Z]\.|[A-Z][\w'’-]+))"
+    r"{0,3}"
+)
 NATO_NAME = r"North Atlantic Treaty Organi[sz]ation(?:\s*\(NATO\))?|NATO"
 NATO_SENDER_RE = re.compile(
     rf"\bfrom\s+the\s+(?P<title>(?:(?:Deputy|Acting)\s+)?Secretary[- ]General\s+of\s+the\s+"
-    rf"(?:{NATO_NAME}))(?:,\s+(?P<name>(?:Mr\.\s+)?[A-Z][\w'’-]+"
-    rf"(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le)\s+)*[A-Z][\w'’-]+){{0,3}}))?",
+    rf"(?:{NATO_NAME}))(?:,\s+(?P<name>(?:Mr\.\s+)?{PERSON_NAME}))?",
 )
 
 

@@ -45,7 +45,7 @@ _LEADING_NOISE = re.compile(
 # A person's name: capitalised words, with particles inside ("Jaap de Hoop Scheffer").
 _NAME = (
     r"[A-Z][\w'’-]+(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le|al|el|bin)\s+)*"
-    r"[A-Z][\w'’-]+){0,3}"
+    r"(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}"
 )
 HONORIFIC_RE = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Mme|Miss|Sir|Lord)\.?\s+(?P<name>{_NAME})")
 _TITLE_WORDS = (

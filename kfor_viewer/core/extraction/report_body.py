@@ -46,7 +46,8 @@ ALL_NATIONS_COUNT_RE = re.compile(
 # "troops from NATO and non-NATO countries" qualifies all the troops, not a non-NATO share.
 BOTH_KINDS_RE = re.compile(r"\bNATO\s+and\s+non-?\s?NATO|\ball\s+nations", re.IGNORECASE)
 NON_NATO_CONTEXT_RE = re.compile(
-    r"non-?\s?NATO|non-member|partner\s+(?:nations|countries)|outside\s+(?:of\s+)?NATO",
+    r"non-?\s?NATO|non-member|partner\s+(?:nations|countries)|outside\s+(?:of\s+)?NATO"
+    r"|\bnot\s+(?:a\s+)?members?\s+of\s+(?:the\s+)?(?:North\s+Atlantic|NATO|the\s+Alliance)",
     re.IGNORECASE,
 )
 INCIDENTS_RE = re.compile(
@@ -60,6 +61,8 @@ INTERVENTION_RE = re.compile(
     r"\s+to\s+intervene"
     r"|\b(?:requested|asked)\s+KFOR\s+to\s+intervene"
     r"|\brequests?\s+for\s+(?:KFOR\s+)?intervention"
+    r"|\b(?:requirement|need|call|request)s?\s+for\s+(?:the\s+)?(?:direct\s+)?intervention"
+    r"\s+(?:of|by)\s+KFOR"
     r"|\bdemandes?\s+d['’]intervention",
     re.IGNORECASE,
 )
@@ -248,7 +251,7 @@ def _non_nato_troops(
             # The context of a figure stops at its neighbouring figures.
             after_end = quantities[index + 1].start if index + 1 < len(quantities) else sentence.end
             before_start = quantities[index - 1].end if index else sentence.start
-            after = source.text[quantity.end : min(quantity.end + 45, after_end)].split(";")[0]
+            after = source.text[quantity.end : min(quantity.end + 80, after_end)].split(";")[0]
             before = source.text[max(quantity.start - 50, before_start) : quantity.start]
             before = before.split(";")[-1]
             if re.match(rf"\s+(?:non-?\s?NATO\s+)?(?:troop-contributing\s+)?{_NATIONS}", after):

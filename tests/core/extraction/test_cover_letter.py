@@ -68,3 +68,21 @@ def test_letter_naming_the_sender_only(tmp_path):
         "Deputy Secretary General of the North Atlantic Treaty Organization"
     )
     assert report.signatory_title.evidence[0].page == 1
+
+
+def test_deputy_sender_with_an_initial_in_the_name(tmp_path):
+    body = (
+        "Pursuant to Security Council resolution 1244 (1999), I have the honour to transmit a "
+        "letter, dated 8 August 2017, from the Deputy Secretary-General of the North Atlantic "
+        "Treaty Organization, Mira K. Osterberg, transmitting the quarterly report covering the "
+        "period from 1 April to 30 June 2017 (see annex)."
+    )
+    spec = ReportSpec("Annex", paragraphs=REPORT.paragraphs)
+    cover = _cover(body, "(Signed) António Guterres")
+    result = extract(build(tmp_path / "c.pdf", [spec], cover=cover, date="11 August 2017"))
+    report = result.reports[0]
+    assert report.letter_date.value == dt.date(2017, 8, 8)
+    assert report.signatory.value == "Mira K. Osterberg"
+    assert report.signatory_title.value == (
+        "Deputy Secretary-General of the North Atlantic Treaty Organization"
+    )

@@ -247,3 +247,51 @@ def test_fields_read_across_a_page_break_and_a_hyphenated_word(tmp_path):
         (1, "6 non-NATO"),
         (2, "troop-contributing nations"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "total", "non_nato"),
+    [
+        (
+            [
+                "As at 31 May 2006, the total number of troops in theatre was 15,870.",
+                "This number includes 2,305 troops from non-NATO countries.",
+            ],
+            15870,
+            2305,
+        ),
+        (
+            [
+                "As at 31 May 2006, the total number of troops in theatre was 14,960.",
+                "This includes 2,140 troops from countries that are not members of the North "
+                "Atlantic Treaty Organization (NATO).",
+            ],
+            14960,
+            2140,
+        ),
+        (
+            [
+                "During the reporting period (1-31 May) approximately 41,000 Kosovo Force (KFOR) "
+                "troops were deployed in theatre, with no major deployment changes."
+            ],
+            41000,
+            None,
+        ),
+    ],
+)
+def test_middle_and_early_era_strength_wordings(tmp_path, sentences, total, non_nato):
+    report = _single_report(
+        tmp_path, ["This report covers the period from 1 to 31 May 2006.", *sentences]
+    )
+    assert _value(report.troops_total) == total
+    assert _value(report.non_nato_troops) == non_nato
+
+
+def test_no_requirement_for_intervention_is_no_request(tmp_path):
+    sentence = (
+        "There were no major security incidents during the reporting period and no requirement "
+        "for the direct intervention of KFOR."
+    )
+    report = _single_report(tmp_path, ["This report covers the period 1 to 31 May 2006.", sentence])
+    assert _value(report.major_incidents) is False
+    assert _value(report.intervention_requests) is False
