@@ -17,11 +17,13 @@ TROOP_NOUN = (
     r"(?:troops?|personnel|soldiers|service\s+members|military|forces?|strength|effectifs?|"
     r"militaires|soldats)"
 )
-STRENGTH_CUE_RE = re.compile(
-    rf"\b(?:total|strength|number\s+of|troop\s+levels?|in\s+theatre|deployed|{TROOP_NOUN})\b",
+TROOP_NOUN_RE = re.compile(rf"\b{TROOP_NOUN}\b", re.IGNORECASE)
+STRENGTH_RE = re.compile(r"\b(?:total|strength|number\s+of|troop\s+levels?)\b", re.IGNORECASE)
+# Sentences that count other things than the force itself.
+OTHER_COUNTS_RE = re.compile(
+    r"arrest|detain|injur|kill|wound|village|seiz|weapon|ammunition|grenade|refugee|displaced",
     re.IGNORECASE,
 )
-TROOP_NOUN_RE = re.compile(rf"\b{TROOP_NOUN}\b", re.IGNORECASE)
 _NATO = r"(?:North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s*\(NATO\)|NATO)"
 _NATIONS = r"(?:nations|countries|States|Allies|partners|members|contributors)"
 _NATION_TAIL = rf"(?:\s+(?:member|Allied|allied|partner))?(?:\s+troop-contributing)?\s+{_NATIONS}"
@@ -195,20 +197,22 @@ def _set_total(source: Source, report: Report, total: Quantity) -> None:
 
 
 def _troop_sentence_index(source: Source, sentences: list[Region]) -> int | None:
-    """The sentence stating the force's strength: a troop word and a figure of 50 or more,
-    preferably with a cue such as "total" or "strength"."""
-    fallback = None
+    """The sentence stating the force's strength: the first with a troop word and a figure of
+    50 or more that counts troops (reports state their strength first; a later "a total of 67
+    weapons seized" or "120 people arrested" is not it). A strength cue ("total", "strength")
+    within the same opening paragraphs wins over a bare mention."""
+    first = None
     for index, sentence in enumerate(sentences):
         text = source.quote(sentence)
-        if not TROOP_NOUN_RE.search(text):
+        if not TROOP_NOUN_RE.search(text) or OTHER_COUNTS_RE.search(text):
             continue
         if not any(q.value >= 50 for q in _masked_quantities(source, sentence)):
             continue
-        if re.search(r"\b(?:total|strength|number\s+of|troop\s+levels?)\b", text, re.I):
-            return index
-        if fallback is None and not re.search(r"arrest|detain|injur|kill|village", text, re.I):
-            fallback = index
-    return fallback
+        if STRENGTH_RE.search(text):
+            return index if first is None or index - first <= 2 else first
+        if first is None:
+            first = index
+    return first
 
 
 def _nations(source: Source, sentences: list[Region], report: Report) -> set[tuple[int, int]]:

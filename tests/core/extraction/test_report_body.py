@@ -295,3 +295,15 @@ def test_no_requirement_for_intervention_is_no_request(tmp_path):
     report = _single_report(tmp_path, ["This report covers the period 1 to 31 May 2006.", sentence])
     assert _value(report.major_incidents) is False
     assert _value(report.intervention_requests) is False
+
+
+def test_later_counts_of_seized_weapons_are_not_the_strength(tmp_path):
+    paragraphs = [
+        "Over the reporting period (1 to 31 December 2002) there were almost 28,000 Kosovo Force "
+        "(KFOR) troops in theatre.",
+        "KFOR troops seized a total of 67 weapons and 2,350 rounds of ammunition.",
+        "In all, 120 people were detained by KFOR troops.",
+    ]
+    report = _single_report(tmp_path, paragraphs)
+    assert _value(report.troops_total) == 28000
+    assert _value(report.troops_qualifier) == "almost"
