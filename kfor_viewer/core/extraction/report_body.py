@@ -71,6 +71,11 @@ INTERVENTION_RE = re.compile(
 NEGATION_RE = re.compile(
     r"\b(?:no|not|none|neither|nor|without|aucune?|pas|ni|sans)\b", re.IGNORECASE
 )
+SITUATION_STATE_RE = re.compile(
+    r"\bsituation\b[^.]{0,80}?\b(?:remain(?:ed|s)?|was|is)\s+(?:\w+\s+){0,3}?"
+    r"(?:calm|stable|tense|quiet|volatile|fragile|unpredictable|peaceful|unstable)\b",
+    re.IGNORECASE,
+)
 ASSESSMENT_RE = re.compile(
     r"\bsecurity\s+situation\b|\bsituation\s+(?:générale\s+)?(?:en\s+matière\s+de\s+"
     r"sécurité|sécuritaire)\b",
@@ -283,13 +288,18 @@ def _stated_flag(source: Source, body: Region, phrase: re.Pattern[str]) -> Field
 
 
 def _assessment(source: Source, body: Region) -> Field | None:
-    for sentence in source.sentences(body):
-        if source.text[sentence.end - 1] not in ".!?":
-            continue  # a heading such as "Security situation update and operations"
-        if ASSESSMENT_RE.search(source.text, sentence.start, sentence.end):
-            return source.field(
-                " ".join(source.quote(sentence).split()), sentence.start, sentence.end
-            )
+    """The first sentence about the security situation; else the first saying how the
+    situation remained ("The situation in Kosovo remained tense.")."""
+    sentences = [
+        sentence
+        for sentence in source.sentences(body)
+        if source.text[sentence.end - 1] in ".!?"  # not a heading ("Security situation")
+    ]
+    for pattern in (ASSESSMENT_RE, SITUATION_STATE_RE):
+        for sentence in sentences:
+            if pattern.search(source.text, sentence.start, sentence.end):
+                text = " ".join(source.quote(sentence).split())
+                return source.field(text, sentence.start, sentence.end)
     return None
 
 

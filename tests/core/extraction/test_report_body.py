@@ -307,3 +307,13 @@ def test_later_counts_of_seized_weapons_are_not_the_strength(tmp_path):
     report = _single_report(tmp_path, paragraphs)
     assert _value(report.troops_total) == 28000
     assert _value(report.troops_qualifier) == "almost"
+
+
+def test_assessment_without_the_words_security_situation(tmp_path):
+    paragraphs = [
+        "During the reporting period (1-31 May) approximately 41,000 KFOR troops were deployed.",
+        "Security",
+        "The situation in Kosovo remained tense. There were several violent attacks.",
+    ]
+    report = _single_report(tmp_path, paragraphs)
+    assert _value(report.security_assessment) == "The situation in Kosovo remained tense."
