@@ -28,7 +28,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "document": {
             "title": document.title,
             "symbol": document.symbol,
-            "date": document.date,
+            "date": document.date_iso,
             "file_name": document.file_name,
             "sha256": document.sha256,
             "page_count": document.page_count,

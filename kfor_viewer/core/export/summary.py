@@ -10,6 +10,7 @@ happens here, so all formats agree to the character.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -68,7 +69,8 @@ DEFAULT_OPTIONS = ExportOptions()
 class DocumentSummary:
     title: str
     symbol: str | None
-    date: str | None
+    date: str | None  # as shown: "7 December 2020"
+    date_iso: str | None  # for programs: "2020-12-07"
     file_name: str
     sha256: str | None
     page_count: int
@@ -219,6 +221,7 @@ def _document_summary(
         title=_title(result) or file_name,
         symbol=str(symbol) if symbol else None,
         date=format_value(date, "date") if date else None,
+        date_iso=date.isoformat() if isinstance(date, dt.date) else None,
         file_name=file_name,
         sha256=result.sha256,
         page_count=result.page_count,

@@ -47,3 +47,8 @@ def test_json_without_fields_and_with_a_tag_filter(annotated_sample):
     assert [a["quote"] for a in data["annotations"]] == [
         "brokered economic normalization agreements"
     ]
+
+
+def test_json_document_date_is_iso(annotated_sample):
+    data = json.loads(render_json(annotated_sample.summary()))
+    assert data["document"]["date"] == "2020-12-07"
