@@ -33,6 +33,7 @@ CSV_COLUMNS = [
     "troops_approximate",
     "nato_nations",
     "non_nato_nations",
+    "contributing_nations",
     "non_nato_troops",
     "major_incidents",
     "intervention_requests",
