@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,8 @@ FIGURE_ROWS: tuple[tuple[str, str, str], ...] = (
     ("major_incidents", "Major security incidents", "bool"),
     ("intervention_requests", "Requests for KFOR to intervene", "bool"),
 )
+# How a troop figure's qualifier reads in a table cell.
+QUALIFIER_WORDS = {"approximately": "approx.", "around": "approx.", "roughly": "approx."}
 CHANGE_FIELDS = frozenset({"troops_total", "nato_nations", "non_nato_nations", "non_nato_troops"})
 IDENTITY_FIELDS: dict[str, str] = {
     "symbol": "text",
@@ -152,21 +154,34 @@ def _cell(
 ) -> FigureCell:
     extracted: Field | None = getattr(report, name)
     value = field_value(extracted)
-    if name == "troops_total" and value is not None:
-        approximate = field_value(report.troops_approximate)
-        kind = "approx_int" if approximate else kind
+    show = _formatter(report, name, kind)
     page = extracted.evidence[0].page if extracted and extracted.evidence else None
     correction = corrections.get((report_section(index), name))
     if correction is None:
-        return FigureCell(format_value(value, kind), value, None, None, page)
+        return FigureCell(show(value), value, None, None, page)
     if correction.state == "verified":
         # A verification of a value the extractor no longer gives is stale: not shown.
         still_true = parse_value(correction.value, kind) == value
-        return FigureCell(format_value(value, kind), value, "verified" if still_true else None,
-                          None, page)  # fmt: skip
+        return FigureCell(show(value), value, "verified" if still_true else None, None, page)
     corrected = parse_value(correction.value, kind)
-    original = format_value(value, kind)
-    return FigureCell(format_value(corrected, kind), corrected, "edited", original, page)
+    return FigureCell(show(corrected), corrected, "edited", show(value), page)
+
+
+def _formatter(report: Report, name: str, kind: str) -> Callable[[Any], str]:
+    """How a cell's value reads; a troop total keeps the report's qualifier ("approx. 3,600",
+    "some 16,000", "over 40,000")."""
+    word = ""
+    if name == "troops_total":
+        qualifier = str(field_value(report.troops_qualifier) or "").lower()
+        approximate = field_value(report.troops_approximate)
+        word = QUALIFIER_WORDS.get(qualifier, qualifier) or ("approx." if approximate else "")
+
+    def show(value: Any) -> str:
+        if word and isinstance(value, int) and not isinstance(value, bool):
+            return f"{word} {format_value(value, 'int')}"
+        return format_value(value, kind)
+
+    return show
 
 
 def _change(name: str, before: FigureCell, after: FigureCell) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from kfor_viewer.core.annotations import FieldCorrection
 from kfor_viewer.core.export.summary import UNTAGGED, ExportOptions, build_summary
+from kfor_viewer.core.extraction.model import Field
 from tests.core.export.summary_factories import (
     make_annotation,
     make_annotations,
@@ -164,3 +165,11 @@ def test_a_missing_figure_has_no_difference():
     result.reports[1].nato_nations = None
     row = build_summary(result, make_annotations()).figures.row("nato_nations")
     assert [c.text for c in row.cells] == ["19", "\u2014"] and row.changes == ("\u2014",)
+
+
+def test_a_troop_qualifier_other_than_approximately_is_kept():
+    result = make_result()
+    result.reports[0].troops_qualifier = Field("some")
+    result.reports[1].troops_approximate = Field(False)
+    row = build_summary(result, make_annotations()).figures.row("troops_total")
+    assert [c.text for c in row.cells] == ["some 3,600", "3,400"]
