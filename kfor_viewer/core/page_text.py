@@ -17,7 +17,8 @@ page with no text layer) and returns a `DocumentText`:
 - `pages[i].lines`: every line of page i in reading order, furniture included and tagged
   (`Line.furniture` is the kind, or None for content); `line_evidence(line)` gives its evidence.
 - `ocr_pages` / `ocr_unavailable_pages`: 0-based indexes of pages read by OCR, or that had no
-  text layer and could not be read because Tesseract is missing.
+  text layer and could not be read because Tesseract is missing; `unreadable_pages`: damaged
+  pages MuPDF could not load (they are left out, the others are read).
 
 Qt-free; the caller owns the `pymupdf.Document` (it is neither closed nor kept).
 """
@@ -41,6 +42,8 @@ from kfor_viewer.core.page_lines import (
     lines_from_words,
     mark_furniture,
 )
+from kfor_viewer.core.pdf_document import A4_POINTS, load_page
+from kfor_viewer.core.pdf_types import DocumentError
 
 __all__ = [
     "DocumentText",
@@ -118,6 +121,7 @@ class DocumentText:
         self.pages = pages
         self.ocr_pages: list[int] = []
         self.ocr_unavailable_pages: list[int] = []
+        self.unreadable_pages: list[int] = []
         self.paragraphs: list[Paragraph] = []
         self._seg_starts: list[int] = []
         self._seg_ends: list[int] = []
@@ -225,20 +229,28 @@ def read_document_text(doc: pymupdf.Document, use_ocr: bool = True) -> DocumentT
     pages: list[PageLines] = []
     ocr_pages: list[int] = []
     unavailable: list[int] = []
-    for page in doc:
-        raw_words = page.get_text("words", flags=TEXT_FLAGS)
+    unreadable: list[int] = []
+    for index in range(doc.page_count):
+        try:
+            page = load_page(doc, index)
+            raw_words = page.get_text("words", flags=TEXT_FLAGS)
+        except (DocumentError, RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase):
+            unreadable.append(index)  # a damaged page costs only itself
+            pages.append(PageLines(index, *A4_POINTS))
+            continue
         if not raw_words and ocr.page_needs_ocr(page):
             if use_ocr and ocr.ocr_available():
                 raw_words = ocr.ocr_words(page, TEXT_FLAGS)
-                ocr_pages.append(page.number)
+                ocr_pages.append(index)
             else:
-                unavailable.append(page.number)
-        page_lines = PageLines(page.number, page.rect.width, page.rect.height)
-        page_lines.lines = lines_from_words(page.number, raw_words)
+                unavailable.append(index)
+        page_lines = PageLines(index, page.rect.width, page.rect.height)
+        page_lines.lines = lines_from_words(index, raw_words)
         pages.append(page_lines)
     mark_furniture(pages)
     text = DocumentText(pages)
     text.ocr_pages, text.ocr_unavailable_pages = ocr_pages, unavailable
+    text.unreadable_pages = unreadable
     return text
 
 

@@ -78,7 +78,7 @@ def _extract_open(document: pymupdf.Document, path: Path | None, use_ocr: bool) 
         ocr_unavailable_pages=doc_text.ocr_unavailable_pages,
     )
     _add_checks(result)
-    _add_ocr_warning(result, doc_text)
+    _add_page_warnings(result, doc_text)
     return result
 
 
@@ -96,15 +96,28 @@ def _add_checks(result: ExtractionResult) -> None:
     result.warnings += checks.change_warnings(result.changes)
 
 
-def _add_ocr_warning(result: ExtractionResult, doc_text: DocumentText) -> None:
+def _add_page_warnings(result: ExtractionResult, doc_text: DocumentText) -> None:
+    if doc_text.unreadable_pages:
+        pages = _pages_are(doc_text.unreadable_pages)
+        result.warnings.append(
+            Warning("unreadable_pages", f"{pages} damaged and could not be read.")
+        )
     if doc_text.ocr_unavailable_pages:
-        pages = ", ".join(str(i + 1) for i in doc_text.ocr_unavailable_pages)
+        pages = _pages_are(doc_text.ocr_unavailable_pages)
         result.warnings.append(
             Warning(
                 "ocr_unavailable",
-                f"Pages {pages} have no text layer and OCR is unavailable (Tesseract not found).",
+                f"{pages} images without a text layer, and OCR is unavailable "
+                "(Tesseract was not found).",
             )
         )
+
+
+def _pages_are(indexes: list[int]) -> str:
+    """ "Page 2 is" or "Pages 2, 3 are", from 0-based indexes."""
+    if len(indexes) == 1:
+        return f"Page {indexes[0] + 1} is"
+    return f"Pages {', '.join(str(i + 1) for i in indexes)} are"
 
 
 def _generic(source: Source, document: pymupdf.Document, heading: Region | None) -> GenericFields:
