@@ -31,6 +31,8 @@ from kfor_viewer.ui.render_plan import page_keys, plan_renders
 from kfor_viewer.ui.render_requests import RenderRequests
 from kfor_viewer.ui.search_highlights import SearchHighlights
 
+# More than half a screen per scroll step is a fling: renders wait until it slows down.
+FLING_SETTLE_MS = 60
 FIT_WIDTH = "fit-width"
 FIT_PAGE = "fit-page"
 CUSTOM = "custom"
@@ -233,13 +235,14 @@ class PageView(QAbstractScrollArea):
 
     def _on_scrolled(self) -> None:
         value = self.verticalScrollBar().value()
+        flinging = abs(value - self._last_scroll) > self.viewport().height() // 2
         if value != self._last_scroll:
             self._scroll_direction = 1 if value > self._last_scroll else -1
             self._last_scroll = value
         if self._pinned is None or self._pinned[0] != value:
             self._pinned = None
             self._set_current_page(self._most_visible_page())
-        self._schedule_renders()
+        self._schedule_renders(FLING_SETTLE_MS if flinging else 0)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         # Move what is painted already; only the strip scrolled into view is painted anew.
@@ -331,9 +334,13 @@ class PageView(QAbstractScrollArea):
             size.height(),
         )
 
-    def _schedule_renders(self) -> None:
-        if not self._render_timer.isActive():
-            self._render_timer.start()
+    def _schedule_renders(self, delay_ms: int = 0) -> None:
+        """Ask for renders from the event loop; a delay (restarted by every scroll step) holds
+        them back while the pages fly past faster than they could be rendered."""
+        if delay_ms:
+            self._render_timer.start(delay_ms)
+        elif not self._render_timer.isActive():
+            self._render_timer.start(0)
 
     def _request_visible(self) -> None:
         if self._info is not None:

@@ -38,7 +38,7 @@ class ThumbnailsPanel(QAbstractScrollArea):
         self.setMinimumWidth(THUMB_WIDTH + 2 * PADDING + 20)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self._request_timer = QTimer(self, singleShot=True, interval=20)
+        self._request_timer = QTimer(self, singleShot=True, interval=60)
         self._request_timer.timeout.connect(self._request_visible)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         requests.imageReady.connect(self._on_image_ready)
@@ -134,7 +134,8 @@ class ThumbnailsPanel(QAbstractScrollArea):
             self.viewport().update(self.row_rect(key.page))
 
     def _on_scrolled(self) -> None:
-        self._schedule_requests()
+        # Restarted by every step: thumbnails flying past during a fling are not rendered.
+        self._request_timer.start()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().scroll(dx, dy)  # repaint only the rows scrolled into view
