@@ -46,6 +46,14 @@ def test_open_and_render_a_page(qtbot, client, good_pdf):
     # The first text line sits on the baseline y = 100 pt = 67 px, from x = 72 pt = 48 px.
     line = [image.pixelColor(x, y).lightness() for x in range(48, 300) for y in range(58, 67)]
     assert min(line) < 100
+    tile = RenderKey(client.doc_generation, 1, 1588, 2244, clip=(100, 150, 256, 128))
+    with qtbot.waitSignal(client.pageRendered, timeout=WAIT_MS) as rendered_tile:
+        client.request_render(tile)
+    assert rendered_tile.args[0] == tile
+    tile_image = rendered_tile.args[1]
+    assert (tile_image.width(), tile_image.height()) == (256, 128)
+    ink = [tile_image.pixelColor(x, y).lightness() for x in range(0, 256, 2) for y in range(128)]
+    assert min(ink) < 100  # the first text line (x 37-133 pt, y 56-104 pt at 2.67x)
 
 
 def test_words_and_search_hits(qtbot, client, good_pdf):
