@@ -158,8 +158,9 @@ def read_outline(doc: pymupdf.Document) -> tuple[OutlineEntry, ...]:
         toc = doc.get_toc(simple=True)
     except Exception:
         return ()  # a broken outline must not stop the document from opening
+    # get_toc numbers pages from 1 and gives -1 (or 0) to entries that point nowhere.
     return tuple(
-        OutlineEntry(level=int(level), title=str(title), page=int(page) - 1)
+        OutlineEntry(level=int(level), title=str(title), page=max(int(page) - 1, -1))
         for level, title, page in toc
     )
 

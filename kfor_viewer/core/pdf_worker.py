@@ -246,7 +246,8 @@ def limit_memory(max_bytes: int) -> None:
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         max_bytes = min(max_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))
+    with contextlib.suppress(ValueError, OSError):  # macOS does not enforce RLIMIT_AS
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))
 
 
 def worker_main(

@@ -101,3 +101,29 @@ def truncated_pdf(path: Path, good: Path) -> Path:
     """The first 300 bytes of a good PDF: the header survives, the objects do not."""
     path.write_bytes(good.read_bytes()[:300])
     return path
+
+
+def broken_image_pdf(path: Path) -> Path:
+    """A page with a line of text and an image whose colour space has 40 components (MuPDF
+    allows 32): "too many components in DeviceN colorspace"."""
+    names = b" ".join(b"/C%d" % i for i in range(40))
+    content = b"BT /F1 24 Tf 40 250 Td (Still readable) Tj ET q 200 0 0 100 50 50 cm /Im1 Do Q"
+    image_data = bytes(160)
+    return raw_pdf(
+        path,
+        [
+            b"<</Type/Catalog/Pages 2 0 R>>",
+            b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 300]/Contents 4 0 R"
+            b"/Resources<</XObject<</Im1 5 0 R>>"
+            b"/Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>",
+            b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
+            b"<</Type/XObject/Subtype/Image/Width 2/Height 2/BitsPerComponent 8"
+            b"/ColorSpace[/DeviceN["
+            + names
+            + b"]/DeviceGray{pop}]/Length %d>>" % len(image_data)
+            + b"stream\n"
+            + image_data
+            + b"\nendstream",
+        ],
+    )
