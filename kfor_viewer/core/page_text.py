@@ -18,7 +18,7 @@ page with no text layer) and returns a `DocumentText`:
   (`Line.furniture` is the kind, or None for content); `line_evidence(line)` gives its evidence.
 - `ocr_pages` / `ocr_unavailable_pages`: 0-based indexes of pages read by OCR, or that had no
   text layer and could not be read because Tesseract is missing; `unreadable_pages`: damaged
-  pages MuPDF could not load (they are left out, the others are read).
+  pages MuPDF could not load (left out, the others are read; `page_errors` says why).
 
 Qt-free; the caller owns the `pymupdf.Document` (it is neither closed nor kept).
 """
@@ -42,7 +42,7 @@ from kfor_viewer.core.page_lines import (
     lines_from_words,
     mark_furniture,
 )
-from kfor_viewer.core.pdf_document import A4_POINTS, load_page
+from kfor_viewer.core.pdf_document import A4_POINTS, describe_error, load_page
 from kfor_viewer.core.pdf_types import DocumentError
 
 __all__ = [
@@ -122,6 +122,7 @@ class DocumentText:
         self.ocr_pages: list[int] = []
         self.ocr_unavailable_pages: list[int] = []
         self.unreadable_pages: list[int] = []
+        self.page_errors: dict[int, str] = {}  # MuPDF's reason, by unreadable page
         self.paragraphs: list[Paragraph] = []
         self._seg_starts: list[int] = []
         self._seg_ends: list[int] = []
@@ -230,12 +231,14 @@ def read_document_text(doc: pymupdf.Document, use_ocr: bool = True) -> DocumentT
     ocr_pages: list[int] = []
     unavailable: list[int] = []
     unreadable: list[int] = []
+    page_errors: dict[int, str] = {}
     for index in range(doc.page_count):
         try:
             page = load_page(doc, index)
             raw_words = page.get_text("words", flags=TEXT_FLAGS)
-        except (DocumentError, RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase):
+        except (DocumentError, RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as error:
             unreadable.append(index)  # a damaged page costs only itself
+            page_errors[index] = describe_error(error)
             pages.append(PageLines(index, *A4_POINTS))
             continue
         if not raw_words and ocr.page_needs_ocr(page):
@@ -250,7 +253,7 @@ def read_document_text(doc: pymupdf.Document, use_ocr: bool = True) -> DocumentT
     mark_furniture(pages)
     text = DocumentText(pages)
     text.ocr_pages, text.ocr_unavailable_pages = ocr_pages, unavailable
-    text.unreadable_pages = unreadable
+    text.unreadable_pages, text.page_errors = unreadable, page_errors
     return text
 
 

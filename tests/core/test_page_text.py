@@ -158,3 +158,13 @@ def test_page_ranges_and_paragraph_lookup(un_document):
     paragraph = doc_text.paragraph_at(offset)
     assert doc_text.text[paragraph.start : paragraph.end] == "Summary"
     assert doc_text.paragraph_at(paragraph.end) is None  # the "\n" between paragraphs
+
+
+def test_a_damaged_page_is_left_out_and_reported(tmp_path):
+    from tests.core.bad_pdfs import page_tree_cycle_pdf
+
+    document = pymupdf.open(page_tree_cycle_pdf(tmp_path / "cycle.pdf"))
+    doc_text = read_document_text(document)
+    assert doc_text.unreadable_pages == [1]
+    assert "cycle" in doc_text.page_errors[1]
+    assert doc_text.page_count == document.page_count

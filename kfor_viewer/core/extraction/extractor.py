@@ -59,6 +59,11 @@ def open_pdf(path: Path) -> pymupdf.Document:
 
 def _extract_open(document: pymupdf.Document, path: Path | None, use_ocr: bool) -> ExtractionResult:
     doc_text = read_document_text(document, use_ocr)
+    if doc_text.unreadable_pages:
+        # Fields of a document with a missing page cannot be trusted (a report may be cut).
+        index = doc_text.unreadable_pages[0]
+        reason = doc_text.page_errors.get(index, "damaged")
+        raise ExtractionError(f"{path}: page {index + 1} cannot be read ({reason})")
     source = Source(doc_text)
     layout = find_layout(source)
     cover = cover_letter(source, layout.cover, layout.cover_heading) if layout.cover else None
@@ -97,11 +102,6 @@ def _add_checks(result: ExtractionResult) -> None:
 
 
 def _add_page_warnings(result: ExtractionResult, doc_text: DocumentText) -> None:
-    if doc_text.unreadable_pages:
-        pages = _pages_are(doc_text.unreadable_pages)
-        result.warnings.append(
-            Warning("unreadable_pages", f"{pages} damaged and could not be read.")
-        )
     if doc_text.ocr_unavailable_pages:
         pages = _pages_are(doc_text.ocr_unavailable_pages)
         result.warnings.append(

@@ -295,12 +295,11 @@ def test_password_protected_pdf_raises_a_clear_error(tmp_path):
         extract(path)
 
 
-def test_a_damaged_page_costs_only_itself(tmp_path):
+def test_a_damaged_page_is_a_clear_error(tmp_path):
     from tests.core.bad_pdfs import page_tree_cycle_pdf
 
-    result = extract(page_tree_cycle_pdf(tmp_path / "cycle.pdf"))
-    assert [w.code for w in result.warnings] == ["unreadable_pages"]
-    assert result.warnings[0].message.startswith("Page 2 is damaged")
+    with pytest.raises(ExtractionError, match=r"page 2 cannot be read \(.*cycle"):
+        extract(page_tree_cycle_pdf(tmp_path / "cycle.pdf"))
 
 
 def test_open_document_is_left_open_for_the_caller(sample_pdf):
