@@ -16,7 +16,7 @@ class TimeLimits:
     other: float = 10.0
 
     def for_op(self, op: str) -> float:
-        return {"open": self.open, "render": self.render}.get(op, self.other)
+        return {"open": self.open, "reopen": self.open, "render": self.render}.get(op, self.other)
 
 
 @dataclass(frozen=True)

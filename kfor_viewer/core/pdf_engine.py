@@ -343,12 +343,13 @@ class PdfEngine:
     # -- watchdog and restart ----------------------------------------------------------------
 
     def check_time_limits(self) -> None:
-        """Kill and restart the worker if one request has run past its time limit."""
+        """Kill and restart the worker if one request has run past its time limit (a request
+        no longer wanted, such as a cancelled search stuck on a page, counts too)."""
         request_id, seconds, _page = self._worker.busy_with()
-        pending = self._in_flight.get(request_id)
-        if pending is None:
+        if not request_id:
             return
-        limit = self.time_limits.for_op(pending.request.op)
+        pending = self._in_flight.get(request_id)
+        limit = self.time_limits.for_op(pending.request.op if pending else "")
         if seconds > limit:
             self._restart(why=f"took longer than {limit:g} s")
 

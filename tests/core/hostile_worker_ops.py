@@ -14,6 +14,7 @@ from kfor_viewer.core.pdf_worker import OPS, register_op
 
 HANG_PAGE, CRASH_PAGE, HOG_PAGE = 1, 2, 3
 CRASHING_QUERY = "crash the search"
+HANGING_QUERY = "hang the search"
 _real_render = OPS["render"]
 _real_search_page = TextSearcher.search_page
 
@@ -21,6 +22,8 @@ _real_search_page = TextSearcher.search_page
 def _hostile_search_page(self, number, query, case_sensitive=False):
     if query == CRASHING_QUERY and number == CRASH_PAGE:
         os.abort()
+    if query == HANGING_QUERY and number == HANG_PAGE:
+        time.sleep(3600)
     return _real_search_page(self, number, query, case_sensitive)
 
 

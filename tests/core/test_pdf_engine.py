@@ -263,3 +263,17 @@ def test_words_of_a_page_are_asked_for_once_while_on_their_way(harness, good_pdf
     assert [e.page for e in run.of(ev.WordsReady)] == [2]
     run.engine.request_words(2)  # answered: asking again works
     assert len(run.wait_for(ev.WordsReady, 2)) == 2
+
+
+def test_a_cancelled_search_stuck_on_a_page_is_still_stopped(harness, good_pdf):
+    from tests.core.hostile_worker_ops import HANGING_QUERY
+
+    run = harness(op_modules=("tests.core.hostile_worker_ops",), time_limits=TimeLimits(other=1))
+    run.open(good_pdf)
+    run.engine.search(HANGING_QUERY)
+    time.sleep(0.3)
+    run.engine.cancel_search()
+    assert "took longer than 1 s" in run.wait_for(ev.WorkerRestarted)[0].message
+    run.engine.request_render(RenderKey(1, 0, 30, 42))  # the worker works again
+    assert run.wait_for(ev.Rendered)[0].key.page == 0
+    assert run.of(ev.SearchFinished) == []
