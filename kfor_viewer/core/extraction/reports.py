@@ -40,8 +40,8 @@ def reports(source: Source, layout: Layout, cover: CoverLetter | None) -> list[R
             title_text = " ".join(source.quote(part.title).split())
             report.title = source.field(title_text, part.title.start, part.title.end)
         report.letter_date = _letter_date(source, part, year_hint)
-        if report.letter_date is None and len(transmitted) == len(layout.reports):
-            report.letter_date = transmitted[index]
+        if report.letter_date is None:
+            report.letter_date = _transmitted_date(layout, transmitted, index)
         _signatory(source, part, report, senders)
         letter_date = report.letter_date.value if report.letter_date else reference
         hint = letter_date.year if letter_date else year_hint
@@ -58,6 +58,16 @@ def _label(source: Source, part: ReportPart) -> Field | None:
         return None
     evidence = tuple(e for r in regions for e in source.field(None, r.start, r.end).evidence)
     return Field(part.label, evidence)
+
+
+def _transmitted_date(layout: Layout, transmitted: list[Field], index: int) -> Field | None:
+    """The covering letter's dates in order, one per report; or its only date when every
+    report is enclosed with the same NATO letter."""
+    if len(transmitted) == len(layout.reports):
+        return transmitted[index]
+    if len(transmitted) == 1 and len({part.letter for part in layout.reports}) == 1:
+        return transmitted[0]
+    return None
 
 
 def _is_report(source: Source, part: ReportPart, report: Report) -> bool:

@@ -68,6 +68,12 @@ def test_one_annex_with_two_enclosed_reports(tmp_path):
         ]
 
     blocks = [
+        heading(
+            "Letter dated 24 July 2006 from the Secretary-General addressed to the President of "
+            "the Security Council"
+        ),
+        para("I have the honour to transmit the attached letter dated 18 July 2006 (see annex)."),
+        para("(Signed) Kofi A. Annan"),
         Block("Annex", "centre", space_before=18),
         para("Please find attached the two monthly reports on KFOR operations."),
         para("(Signed) Mircea Tudor"),
@@ -87,6 +93,7 @@ def test_one_annex_with_two_enclosed_reports(tmp_path):
         dt.date(2006, 5, 31),
         dt.date(2006, 6, 30),
     ]
+    assert [r.letter_date.value for r in result.reports] == [dt.date(2006, 7, 18)] * 2
     assert {(r.signatory.value, r.signatory_title.value) for r in result.reports} == {
         ("Mircea Tudor", "Deputy Secretary General")
     }
