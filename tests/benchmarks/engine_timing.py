@@ -16,9 +16,14 @@ _app: QGuiApplication | None = None
 
 
 def qt_app() -> QGuiApplication:
+    """The application, with the PySide6 6.12.0 reference-count guard the app itself installs."""
     global _app
-    _app = QGuiApplication.instance() or QGuiApplication([])
-    return _app
+    if QGuiApplication.instance() is None:
+        from kfor_viewer.ui import refcount_guard
+
+        _app = QGuiApplication([])
+        refcount_guard.install(_app)
+    return QGuiApplication.instance()
 
 
 def wait_for(signal, start: Callable[[], None], timeout_s: float = 60.0) -> tuple:
