@@ -11,7 +11,8 @@ import itertools
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from kfor_viewer.core.export.steps import ExportRequest, run_step
 from kfor_viewer.core.isolated_runner import IsolatedFailure, IsolatedRunner
@@ -92,11 +93,15 @@ class ExportWorker(QObject):
 _STOP_AT_QUIT: dict[int, Callable[[], None]] = {}
 
 
+_HOOKED_APPLICATIONS: list[QCoreApplication] = []
+
+
 def stop_at_quit(stop: Callable[[], None]) -> None:
-    if not _STOP_AT_QUIT:
-        application = QCoreApplication.instance()
-        if application is not None:
-            application.aboutToQuit.connect(_stop_all_at_quit, Qt.ConnectionType.UniqueConnection)
+    """Run `stop` when the application quits, unless `forget_at_quit` comes first."""
+    application = QCoreApplication.instance()
+    if application is not None and not any(a is application for a in _HOOKED_APPLICATIONS):
+        application.aboutToQuit.connect(_stop_all_at_quit)
+        _HOOKED_APPLICATIONS.append(application)
     _STOP_AT_QUIT[id(stop)] = stop
 
 
@@ -111,8 +116,9 @@ def _stop_all_at_quit() -> None:
 
 
 def stop_worker_thread(thread: QThread, worker: ExportWorker) -> None:
-    """Stop the running job, the thread and the child process (safe to call more than once)."""
-    if thread.isRunning():
+    """Stop the running job, the thread and the child process (safe to call more than once,
+    and after Qt has already deleted the thread at interpreter exit)."""
+    if shiboken6.isValid(thread) and thread.isRunning():
         worker.cancel()
         thread.quit()
         thread.wait()

@@ -197,3 +197,13 @@ def test_the_next_export_starts_from_the_last_choices(
     finally:
         qtbot.waitUntil(lambda: not second._exporting, timeout=WAIT_MS)
         second.reject()
+
+
+def test_quitting_the_application_stops_an_open_dialogs_worker(qtbot, make_dialog, sample):
+    from kfor_viewer.ui import export_worker
+
+    dialog = make_dialog(sample.pdf, sample.data_dir, "md")
+    qtbot.waitUntil(lambda: "will be exported" in dialog.preview_info.text(), timeout=WAIT_MS)
+    assert dialog._thread.isRunning()
+    export_worker._stop_all_at_quit()  # what aboutToQuit runs
+    assert not dialog._thread.isRunning()
