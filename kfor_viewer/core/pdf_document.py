@@ -32,6 +32,7 @@ __all__ = [
     "PasswordRequired",
     "RenderKey",
     "SearchHit",
+    "TextSearcher",
     "Word",
     "describe_error",
     "document_info",

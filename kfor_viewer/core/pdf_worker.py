@@ -78,6 +78,7 @@ class WorkerState:
 
 Op = Callable[[WorkerState, Request], Any]
 OPS: dict[str, Op] = {}
+_NO_REPLY = object()  # returned by ops that answer later (search) or not at all
 
 
 def register_op(name: str) -> Callable[[Op], Op]:
@@ -146,9 +147,6 @@ def _release_slot(state: WorkerState, request: Request):
     if block is not None:
         block.close()
     return _NO_REPLY
-
-
-_NO_REPLY = object()
 
 
 def _document(state: WorkerState):
