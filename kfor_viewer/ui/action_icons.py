@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 INK = QColor(0x33, 0x38, 0x40)
+DISABLED_INK = QColor(0xA8, 0xAC, 0xB2)  # drawn, not derived: a derived grey of INK stays dark
 SIZES = (16, 22, 24, 32, 48)
 CANVAS = 24.0  # icons are drawn on a 24 x 24 grid and scaled
 
@@ -24,22 +25,26 @@ def themed_icon(name: str) -> QIcon:
 
 def _drawn(draw: Callable[[QPainter], None]) -> QIcon:
     icon = QIcon()
-    for size in SIZES:
-        for ratio in (1.0, 2.0):
-            pixmap = QPixmap(round(size * ratio), round(size * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.scale(size / CANVAS, size / CANVAS)
-            pen = QPen(
-                INK, 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
-            )
-            painter.setPen(pen)
-            draw(painter)
-            painter.end()
-            icon.addPixmap(pixmap)
+    for mode, ink in ((QIcon.Mode.Normal, INK), (QIcon.Mode.Disabled, DISABLED_INK)):
+        for size in SIZES:
+            for ratio in (1.0, 2.0):
+                icon.addPixmap(_pixmap(draw, size, ratio, ink), mode)
     return icon
+
+
+def _pixmap(draw: Callable[[QPainter], None], size: int, ratio: float, ink: QColor) -> QPixmap:
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(size / CANVAS, size / CANVAS)
+    painter.setPen(
+        QPen(ink, 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    )
+    draw(painter)
+    painter.end()
+    return pixmap
 
 
 def _polyline(painter: QPainter, *points: tuple[float, float]) -> None:

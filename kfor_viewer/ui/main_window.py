@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window()
         self._set_document_actions_enabled(False)
+        self._show_zoom()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_TITLE)
 

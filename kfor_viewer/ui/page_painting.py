@@ -83,6 +83,17 @@ def paint_tiles(
         )
 
 
+def paint_empty_hint(painter: QPainter, rect: QRectF) -> None:
+    """What an empty window says: how to get a document into it."""
+    painter.save()
+    painter.setPen(QColor(0xC8, 0xCB, 0xD0))
+    font = QFont(painter.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    painter.setFont(font)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Open a PDF with Ctrl+O, or drop one here")
+    painter.restore()
+
+
 def paint_loading(painter: QPainter, rect: QRectF, page: int) -> None:
     painter.save()
     painter.setPen(QColor(0x9A, 0x9A, 0x9A))

@@ -386,6 +386,7 @@ class PageView(QAbstractScrollArea):
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), paint.BACKGROUND)
         if self._info is None:
+            paint.paint_empty_hint(painter, QRectF(self.viewport().rect()))
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         view = self._visible_layout_rect()
