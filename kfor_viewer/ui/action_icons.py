@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPainterPath, QPen, QPixmap
 
 INK = QColor(0x33, 0x38, 0x40)
 DISABLED_INK = QColor(0xA8, 0xAC, 0xB2)  # drawn, not derived: a derived grey of INK stays dark
-SIZES = (16, 22, 24, 32, 48)
 CANVAS = 24.0  # icons are drawn on a 24 x 24 grid and scaled
 
 
@@ -23,28 +22,44 @@ def themed_icon(name: str) -> QIcon:
     return _drawn(draw) if draw else QIcon()
 
 
+class _LineIconEngine(QIconEngine):
+    """Draws the icon when Qt asks for it, at the exact size and pixel ratio: nothing is drawn
+    at start-up for sizes never shown (drawing every size up front cost 0.3 s of launch)."""
+
+    def __init__(self, draw: Callable[[QPainter], None]) -> None:
+        super().__init__()
+        self._draw = draw
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ink = DISABLED_INK if mode == QIcon.Mode.Disabled else INK
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(rect.topLeft())
+        side = min(rect.width(), rect.height())
+        painter.scale(side / CANVAS, side / CANVAS)
+        painter.setPen(
+            QPen(
+                ink, 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+            )
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        self._draw(painter)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _LineIconEngine(self._draw)
+
+
 def _drawn(draw: Callable[[QPainter], None]) -> QIcon:
-    icon = QIcon()
-    for mode, ink in ((QIcon.Mode.Normal, INK), (QIcon.Mode.Disabled, DISABLED_INK)):
-        for size in SIZES:
-            for ratio in (1.0, 2.0):
-                icon.addPixmap(_pixmap(draw, size, ratio, ink), mode)
-    return icon
-
-
-def _pixmap(draw: Callable[[QPainter], None], size: int, ratio: float, ink: QColor) -> QPixmap:
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(size / CANVAS, size / CANVAS)
-    painter.setPen(
-        QPen(ink, 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-    )
-    draw(painter)
-    painter.end()
-    return pixmap
+    return QIcon(_LineIconEngine(draw))
 
 
 def _polyline(painter: QPainter, *points: tuple[float, float]) -> None:
