@@ -7,6 +7,8 @@ import itertools
 
 import pymupdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kfor_viewer.core.page_text import read_document_text
 from tests.core.synthetic_pdf import Block, Furniture, heading, make_pdf, para
@@ -168,3 +170,33 @@ def test_a_damaged_page_is_left_out_and_reported(tmp_path):
     assert doc_text.unreadable_pages == [1]
     assert "cycle" in doc_text.page_errors[1]
     assert doc_text.page_count == document.page_count
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_span_maps_to_its_quotes_in_order(un_document, data):
+    doc_text = _cached_text(un_document)
+    start = data.draw(st.integers(0, len(doc_text.text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(doc_text.text), start + 400)))
+    evidence = doc_text.evidence(start, end)
+    span = doc_text.text[start:end]
+    assert [e.page for e in evidence] == sorted({e.page for e in evidence})
+    joined = " ".join(e.quote for e in evidence)
+    assert " ".join(joined.split()) in " ".join(span.split())
+    for item in evidence:
+        assert item.quote.strip() and item.rects
+        assert all(r[0] <= r[2] and r[1] < r[3] for r in item.rects)
+
+
+_TEXTS: dict[int, object] = {}
+
+
+def _cached_text(document):
+    """The document's text read once for all the examples of a property test."""
+    key = id(document)
+    if key not in _TEXTS:
+        _TEXTS.clear()
+        _TEXTS[key] = read_document_text(document)
+    return _TEXTS[key]
