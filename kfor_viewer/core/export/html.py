@@ -43,7 +43,8 @@ def render_html(summary: Summary) -> str:
 
 
 def html_body(summary: Summary, breaks_before: frozenset[str] = frozenset()) -> str:
-    """The summary's content; `breaks_before` names highlights that start a new page (the PDF
+    """The summary's content; `breaks_before` names highlight blocks (see `block_id`) that start
+    a new page (the PDF
     layout moves a highlight whose picture would not fit at the foot of a page)."""
     parts = [_identity(summary)]
     if summary.figures is not None:
@@ -127,25 +128,44 @@ def _highlights(summary: Summary, breaks_before: frozenset[str]) -> str:
         intro += "; tags: " + ", ".join(escape(t) for t in summary.options.tags)
     if not count:
         intro = "No highlights" + (" with the selected tags" if summary.options.tags else "")
-    groups = "".join(_group(g, breaks_before) for g in summary.groups)
-    return f'<h2>Highlights</h2>\n<p class="intro">{intro}.</p>\n{groups}'
+    groups = "".join(_group(i, g, breaks_before) for i, g in enumerate(summary.groups, 1))
+    return f'<h2>Highlights</h2>\n<p class="intro">{intro}.</p>\n{_contents(summary)}{groups}'
 
 
-def _group(group: HighlightGroup, breaks_before: frozenset[str]) -> str:
+def _contents(summary: Summary) -> str:
+    """Links to the groups, for a long list of highlights."""
+    if len(summary.groups) < 2:
+        return ""
+    links = " \u00b7 ".join(
+        f'<a href="#group-{i}">{escape(g.title)}\u00a0({len(g.highlights)})</a>'
+        for i, g in enumerate(summary.groups, 1)
+    )
+    return f'<p class="contents">{links}</p>\n'
+
+
+def block_id(group_number: int, index: int) -> str:
+    """The HTML id of the `index`-th highlight block of group `group_number` (from 1): a
+    highlight with several tags has one block under each."""
+    return f"g{group_number}-{index}"
+
+
+def _group(number: int, group: HighlightGroup, breaks_before: frozenset[str]) -> str:
     css = "group-tag" if group.kind == "tag" else "group-other"
-    first = group.highlights[0].id if group.highlights else None
     # A group whose first highlight must start a new page takes its heading along.
-    heading_break = ' style="page-break-before:always"' if first in breaks_before else ""
+    heading_break = (
+        ' style="page-break-before:always"' if block_id(number, 0) in breaks_before else ""
+    )
     items = "".join(
-        _highlight(h, h.id in breaks_before and i > 0) for i, h in enumerate(group.highlights)
+        _highlight(h, block_id(number, i), i > 0 and block_id(number, i) in breaks_before)
+        for i, h in enumerate(group.highlights)
     )
     return (
-        f'<h3 class="{css}"{heading_break}>{escape(group.title)} '
+        f'<h3 id="group-{number}" class="{css}"{heading_break}>{escape(group.title)} '
         f'<span class="count">({len(group.highlights)})</span></h3>\n{items}'
     )
 
 
-def _highlight(highlight: Highlight, break_before: bool = False) -> str:
+def _highlight(highlight: Highlight, element_id: str, break_before: bool = False) -> str:
     color = safe_color(highlight.color)
     tags = "".join(f' <span class="tag">{escape(t)}</span>' for t in highlight.tags)
     orphan = ' <span class="orphan">not found in this version</span>' if highlight.orphan else ""
@@ -162,7 +182,8 @@ def _highlight(highlight: Highlight, break_before: bool = False) -> str:
         note = f'<p class="note"><b>Note:</b> {lines}</p>'
     page_break = "page-break-before:always;" if break_before else ""
     return (
-        f'<div class="highlight" style="{page_break}border-left-color:{color}">'
+        f'<div id="{element_id}" class="highlight" '
+        f'style="{page_break}border-left-color:{color}">'
         f"{meta}{quote}{note}{_image(highlight)}</div>\n"
     )
 
@@ -242,6 +263,7 @@ table.figures tbody tr:nth-child(even) { background: #f8fafb; }
 .badge.verified { background: #d8efdc; color: #1d5e2a; }
 s.was { color: #5b6673; font-size: 12px; }
 .legend, .intro, .footer { color: #5b6673; font-size: 13px; }
+.contents { font-size: 13px; } .contents a { color: #1f4e79; text-decoration: none; }
 .highlight { margin: 0 0 15px; padding: 8px 14px 9px; border-left: 5px solid #FFE066;
   background: #fbfbfa; page-break-inside: avoid; break-inside: avoid; }
 .meta { margin: 0 0 4px; font-size: 12px; color: #5b6673; }

@@ -7,14 +7,15 @@ footers, added once the page count is known.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
+from typing import Any
 
 import pymupdf
 
 from kfor_viewer.core.export.html import (
     IMAGE_SCALE,
     MAX_PICTURE_PT,
+    block_id,
     escape,
     html_body,
     png_width,
@@ -54,45 +55,66 @@ def render_pdf_summary(summary: Summary, progress: Progress | None = None) -> by
 
 
 def _lay_out(summary: Summary, progress: Progress | None) -> bytes:
-    """Story shrinks a picture that does not fit at the foot of a page instead of moving it on,
-    so a highlight whose picture came out shrunk starts a new page in the next pass."""
+    """Keeps each highlight block with its picture. Story lets a picture that does not fit at the
+    foot of a page either shrink or move on alone; such a block starts a new page in the next
+    pass."""
     breaks: frozenset[str] = frozenset()
     for _ in range(MAX_PASSES):
-        laid_out = _place(html_body(summary, breaks), progress)
-        shrunk = _shrunk_pictures(laid_out, summary) - breaks
-        if not shrunk:
+        laid_out, block_pages = _place(html_body(summary, breaks), progress)
+        moved = _pictures_astray(laid_out, summary, block_pages) - breaks
+        if not moved:
             break
-        breaks |= shrunk
+        breaks |= moved
     return laid_out
 
 
-def _shrunk_pictures(laid_out: bytes, summary: Summary) -> frozenset[str]:
-    with_pictures = [h for h in summary.highlights_in_groups() if h.image_png]
+def _pictures_astray(
+    laid_out: bytes, summary: Summary, block_pages: dict[str, int]
+) -> frozenset[str]:
+    """The blocks whose picture came out shrunk or on another page than the block's start."""
+    with_pictures = [
+        (block_id(number, index), highlight)
+        for number, group in enumerate(summary.groups, 1)
+        for index, highlight in enumerate(group.highlights)
+        if highlight.image_png
+    ]
     with pymupdf.open("pdf", laid_out) as document:
-        drawn = [info["bbox"] for page in document for info in page.get_image_info()]
-    shrunk = set()
-    for highlight, bbox in zip(with_pictures, drawn, strict=False):
+        drawn = [
+            (page.number + 1, info["bbox"]) for page in document for info in page.get_image_info()
+        ]
+    astray = set()
+    for (element_id, highlight), (page, bbox) in zip(with_pictures, drawn, strict=False):
         expected = png_width(highlight.image_png or b"") / IMAGE_SCALE
-        if bbox[2] - bbox[0] < 0.9 * min(expected, MAX_PICTURE_PT, BODY.width - 20):
-            shrunk.add(highlight.id)
-    return frozenset(shrunk)
+        shrunk = bbox[2] - bbox[0] < 0.9 * min(expected, MAX_PICTURE_PT, BODY.width - 20)
+        if shrunk or block_pages.get(element_id, page) != page:
+            astray.add(element_id)
+    return frozenset(astray)
 
 
-def _place(html: str, progress: Progress | None) -> bytes:
+def _place(html: str, progress: Progress | None) -> tuple[bytes, dict[str, int]]:
+    """One layout pass: the PDF (`write_with_links` keeps the group list's links live) and the
+    page (from 1) where each highlight block starts."""
     story = pymupdf.Story(html=html, user_css=STORY_CSS)
-    buffer = io.BytesIO()
-    writer = pymupdf.DocumentWriter(buffer)
-    more, pages = True, 0
-    while more and pages < MAX_PAGES:
-        device = writer.begin_page(PAGE)
-        more, _ = story.place(BODY)
-        story.draw(device)
-        writer.end_page()
-        pages += 1
+    block_pages: dict[str, int] = {}
+
+    def next_page(number: int, _filled: pymupdf.Rect) -> tuple[pymupdf.Rect, pymupdf.Rect, None]:
+        if number >= MAX_PAGES:
+            raise ExportLayoutError(f"the summary would take more than {MAX_PAGES} pages")
         if progress is not None:
-            progress(pages)
-    writer.close()
-    return buffer.getvalue()
+            progress(number + 1)
+        return PAGE, BODY, None
+
+    def placed(position: Any) -> None:
+        element = position.id or ""
+        if element.startswith("g") and position.open_close & 1:
+            block_pages.setdefault(element, position.page_num)
+
+    with story.write_with_links(next_page, placed) as document:
+        return document.tobytes(), block_pages
+
+
+class ExportLayoutError(ValueError):
+    """The summary cannot be laid out (far too long)."""
 
 
 def _add_page_furniture(document: pymupdf.Document, summary: Summary) -> None:
@@ -172,6 +194,7 @@ table.figures thead th { border-bottom: 1pt solid #1d232b; }
 .badge.verified { background-color: #d8efdc; color: #1d5e2a; }
 s.was { color: #5b6673; font-size: 7.5pt; }
 .legend, .intro, .footer { color: #5b6673; font-size: 8pt; }
+.contents { font-size: 8pt; } .contents a { color: #1f4e79; text-decoration: none; }
 .highlight { margin: 0 0 8pt 0; padding: 3pt 0 3pt 8pt; border-left: 4pt solid #FFE066; }
 .meta { color: #5b6673; font-size: 8pt; margin: 0 0 2pt 0; }
 .swatch { border: 0.5pt solid #888888; }

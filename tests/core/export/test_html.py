@@ -70,10 +70,11 @@ def test_html_is_self_contained_and_printable(annotated_sample):
     parsed = _parse(page)
     sources = [attrs.get("src") or attrs.get("href") for _, attrs in parsed.tags]
     sources = [s for s in sources if s]
-    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
+    pictures = [s for s in sources if s.startswith("data:image/png;base64,")]
+    assert pictures and all(s in pictures or s.startswith("#") for s in sources)
     assert "@media print" in page and "<link" not in page and "<script" not in page
     assert "url(" not in page
-    png = base64.b64decode(sources[0].split(",", 1)[1])
+    png = base64.b64decode(pictures[0].split(",", 1)[1])
     with pymupdf.open("png", png) as picture:
         assert picture[0].rect.width > 50  # a real picture of the passage
 
@@ -92,3 +93,9 @@ def test_colour_swatch_uses_the_highlight_colour():
     page = render_html(build_summary(make_result(), make_annotations()))
     assert 'class="swatch" style="background-color:#8CE99A"' in page
     assert "border-left-color:#74C0FC" in page
+
+
+def test_groups_are_listed_with_links_to_them():
+    page = render_html(build_summary(make_result(), make_annotations()))
+    assert '<a href="#group-3">troops\u00a0(2)</a>' in page
+    assert '<h3 id="group-3" class="group-tag">troops' in page
