@@ -52,3 +52,6 @@ def test_many_highlights_flow_over_pages_with_page_numbers(annotated_sample):
         for page in document:
             assert f"Page {page.number + 1} of {document.page_count}" in page.get_text()
             assert all(pymupdf.Rect(i["bbox"]).height > 8 for i in page.get_image_info())
+            quotes_top = [b[1] for b in page.get_text("blocks") if "\u201c" in b[4]]
+            for info in page.get_image_info():  # each picture below its quote, same page
+                assert any(top < info["bbox"][1] for top in quotes_top)
