@@ -31,16 +31,21 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
         "tag or page. 'annotated-pdf' writes a copy of FILE carrying the highlights as standard "
         "PDF highlight annotations.",
     )
-    parser.add_argument("file", help="the PDF")
-    parser.add_argument("--format", "-f", required=True, choices=list(FORMATS))
+    parser.add_argument("file", metavar="FILE", help="the PDF (never overwritten)")
+    parser.add_argument(
+        "--format", "-f", required=True, choices=list(FORMATS), help="what to write"
+    )
     parser.add_argument("--output", "-o", required=True, metavar="OUT", help="the file to write")
     parser.add_argument(
         "--tags",
         nargs="+",
         metavar="TAG",
-        help="only highlights with one of these tags (default: all, untagged included)",
+        help="only highlights with one of these tags (default: all, untagged included); "
+        "put FILE before --tags",
     )
-    parser.add_argument("--group-by", choices=["tag", "page"], default="tag")
+    parser.add_argument(
+        "--group-by", choices=["tag", "page"], default="tag", help="how to group the highlights"
+    )
     parser.add_argument(
         "--no-fields", action="store_true", help="leave out the table of extracted figures"
     )
