@@ -66,7 +66,9 @@ def _add(document: pymupdf.Document, highlight: Highlight, chars: _PageChars) ->
     page = document[highlight.page - 1]
     if not highlight.quads:
         quads = [chars.snap(page, q.rect).quad for q in quads]
-    annot = page.add_highlight_annot(quads=quads)
+    # A highlight imported from this PDF is already there: it gets the store's colour, tags
+    # and note instead of a second annotation on top of it.
+    annot = _same_highlight(page, quads) or page.add_highlight_annot(quads=quads)
     annot.set_colors(stroke=color_rgb(highlight.color))
     info = {
         "title": AUTHOR,
@@ -78,6 +80,24 @@ def _add(document: pymupdf.Document, highlight: Highlight, chars: _PageChars) ->
     annot.update()
     document.xref_set_key(annot.xref, "NM", pymupdf.get_pdf_str(highlight.id))
     return True
+
+
+def _same_highlight(page: pymupdf.Page, quads: list[pymupdf.Quad]) -> pymupdf.Annot | None:
+    """An existing highlight annotation covering (nearly) the same area as `quads`."""
+    area = quads[0].rect
+    for quad in quads[1:]:
+        area |= quad.rect
+    for annot in page.annots(types=[pymupdf.PDF_ANNOT_HIGHLIGHT]):
+        points = annot.vertices or []
+        if not points:
+            continue
+        existing = pymupdf.Quad(points[0:4]).rect
+        for start in range(4, len(points) - 3, 4):
+            existing |= pymupdf.Quad(points[start : start + 4]).rect
+        overlap = (existing & area).get_area()
+        if overlap >= 0.8 * max(existing.get_area(), area.get_area()):
+            return annot
+    return None
 
 
 class _PageChars:

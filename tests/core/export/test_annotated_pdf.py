@@ -104,3 +104,28 @@ def test_comment_of_an_untagged_highlight_is_its_note(annotated_sample):
     summary = annotated_sample.summary()
     untagged = next(h for h in summary.highlights if not h.tags)
     assert highlight_comment(untagged) == "=SUM(A1:A9)"
+
+
+def test_a_highlight_imported_from_the_pdf_is_updated_not_doubled(tmp_path, sample_pdf):
+    from kfor_viewer.core.anchoring import import_pdf_highlights
+    from kfor_viewer.core.annotation_store import AnnotationStore
+    from kfor_viewer.core.document_identity import identify_document
+    from kfor_viewer.core.page_text import read_document_text
+
+    marked = tmp_path / "marked.pdf"
+    with pymupdf.open(sample_pdf) as document:
+        page = document[2]
+        page.add_highlight_annot(quads=page.search_for("third security responder", quads=True))
+        document.save(marked)
+    data = tmp_path / "data"
+    with pymupdf.open(marked) as document:
+        [imported] = import_pdf_highlights(document, read_document_text(document))
+        store = AnnotationStore.open(identify_document(marked, document), data)
+    store.add(imported)
+    store.update(imported.id, tags=("role",), note="KFOR is the third responder.")
+    store.save()
+    out = tmp_path / "annotated.pdf"
+    export_file(marked, "annotated-pdf", out, data_dir=data)
+    with pymupdf.open(out) as document:
+        annots = [(a.info["content"], a.info["title"]) for a in document[2].annots()]
+    assert annots == [("Tags: role\n\nKFOR is the third responder.", AUTHOR)]
