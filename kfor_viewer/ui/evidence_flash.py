@@ -65,6 +65,11 @@ class EvidenceFlash(QObject):
         self._animation.start()
         self.changed.emit()
 
+    def stop(self) -> None:
+        """End the flash at once (e.g. before the view shows another document)."""
+        self._animation.stop()
+        self._clear()
+
     def paint(self, painter: QPainter, page: int, to_view: Any) -> None:
         boxes = self._boxes.get(page)
         if not boxes or self._strength <= 0:

@@ -50,6 +50,7 @@ class _Node:
     parent: _Node | None = None
     position: int = 0
     children: list[_Node] = field(default_factory=list)
+    id: int = 0  # the index's internalId: an integer, never a pointer a stale index could hold
 
     def add(self, child: _Node) -> _Node:
         child.parent, child.position = self, len(self.children)
@@ -78,6 +79,7 @@ class FieldsItemModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._root = _Node("root")
+        self._nodes: list[_Node] = [self._root]
         self._icons = review_icons()
         self.heading_font = QFont()
         self.key_font = QFont()
@@ -93,6 +95,9 @@ class FieldsItemModel(QAbstractItemModel):
     def reset(self, root: _Node) -> None:
         self.beginResetModel()
         self._root = root
+        self._nodes = [root, *_walk(root)]
+        for number, node in enumerate(self._nodes):
+            node.id = number
         self.endResetModel()
 
     @property
@@ -100,18 +105,21 @@ class FieldsItemModel(QAbstractItemModel):
         return self._root
 
     def node(self, index: AnyIndex) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root
+        if not index.isValid():
+            return self._root
+        number = index.internalId()
+        return self._nodes[number] if 0 < number < len(self._nodes) else self._root
 
     def index_of(self, node: _Node, column: int = LABEL) -> QModelIndex:
         if node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.position, column, node)
+        return self.createIndex(node.position, column, node.id)
 
     # --- QAbstractItemModel -----------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = NO_INDEX) -> QModelIndex:
         children = self.node(parent).children
         if 0 <= row < len(children) and 0 <= column < 3:
-            return self.createIndex(row, column, children[row])
+            return self.createIndex(row, column, children[row].id)
         return QModelIndex()
 
     def parent(self, index: AnyIndex = NO_INDEX) -> QModelIndex:  # type: ignore[override]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -22,9 +25,26 @@ class FakePageView:
         self.scrolled.append((page, box))
 
 
-def test_evidence_scrolls_to_its_page_and_flashes_every_rect(qtbot):
+@pytest.fixture
+def make_flash(qtbot):
+    """Flashes that are stopped and collected when the test ends: a running animation must not
+    be deleted by a garbage collection that happens to run inside its own timer tick."""
+    made = []
+
+    def make(view):
+        made.append(EvidenceFlash(view))
+        return made[-1]
+
+    yield make
+    for flash in made:
+        flash.stop()
+    made.clear()
+    gc.collect()
+
+
+def test_evidence_scrolls_to_its_page_and_flashes_every_rect(qtbot, make_flash):
     view = FakePageView()
-    flash = EvidenceFlash(view)
+    flash = make_flash(view)
     assert view.overlays == [flash]
     figure = Evidence(2, ((100.0, 200.0, 130.0, 212.0),), "3,600")
     continued = Evidence(3, ((72.0, 80.0, 300.0, 92.0), (72.0, 94.0, 200.0, 106.0)), "…")
@@ -34,16 +54,16 @@ def test_evidence_scrolls_to_its_page_and_flashes_every_rect(qtbot):
     qtbot.waitUntil(lambda: not flash.boxes, timeout=FLASH_MS * 4)
 
 
-def test_evidence_outside_the_document_or_without_rects_is_ignored(qtbot):
+def test_evidence_outside_the_document_or_without_rects_is_ignored(make_flash):
     view = FakePageView()
-    flash = EvidenceFlash(view)
+    flash = make_flash(view)
     flash.show_evidence([Evidence(9, ((1.0, 1.0, 2.0, 2.0),), "x")])
     flash.show_evidence([Evidence(1, (), "metadata title")])
     assert view.scrolled == [] and flash.boxes == {}
 
 
-def test_the_flash_paints_over_the_words_and_leaves_other_pages_alone(qtbot):
-    flash = EvidenceFlash(FakePageView())
+def test_the_flash_paints_over_the_words_and_leaves_other_pages_alone(make_flash):
+    flash = make_flash(FakePageView())
     flash.flash({0: [(10.0, 10.0, 40.0, 20.0)]})
     image = QImage(60, 40, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))

@@ -35,7 +35,11 @@ def open_with_fields(qtbot, window, path: Path) -> None:
             and not window.extraction_runner.busy
         )
 
-    qtbot.waitUntil(ready, timeout=EXTRACT_TIMEOUT_MS)
+    try:
+        qtbot.waitUntil(ready, timeout=EXTRACT_TIMEOUT_MS)
+    except qtbot.TimeoutError:
+        shown = panel.tree.model().index(0, 0).data()
+        raise AssertionError(f"no fields: status {panel.status.text()!r}, tree {shown!r}") from None
 
 
 def click_row(qtbot, window, section: str, name: str) -> None:
