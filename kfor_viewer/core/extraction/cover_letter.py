@@ -38,6 +38,39 @@ NATO_SENDER_RE = re.compile(
 )
 
 
+_NAME_PARTICLES = frozenset(["de", "da", "van", "von", "der", "den", "di", "du", "la", "le"])
+_TITLE_SMALL_WORDS = frozenset(["of", "the", "and", "to", "for", "on", "in"])
+
+
+def normal_case_name(name: str) -> str:
+    """A name as usually written: "Kofi A. ANNAN", "BAN Ki-moon" -> "Kofi A. Annan", "Ban Ki-moon"
+    (older documents print the family name in capitals)."""
+    words = name.split()
+    all_capitals = all(w.isupper() for w in words if len(w.rstrip(".")) > 1)
+    result = []
+    for word in words:
+        if len(word.rstrip(".")) > 1 and word.isupper():
+            lowered = word.lower()
+            word = lowered if all_capitals and lowered in _NAME_PARTICLES else _capitalise(word)
+        result.append(word)
+    return " ".join(result)
+
+
+def normal_case_title(text: str) -> str:
+    """A heading set in capitals in title case: "PRESIDENT OF THE SECURITY COUNCIL" ->
+    "President of the Security Council"; text in mixed case is returned as it is."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(
+        w if w in _TITLE_SMALL_WORDS and i else _capitalise(w) for i, w in enumerate(words)
+    )
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
 @dataclass(frozen=True, slots=True)
 class NatoSender:
     title: Field
@@ -72,7 +105,7 @@ def _read_heading(source: Source, heading: Region, letter: CoverLetter) -> None:
         letter.date = source.field(dates[0].resolve(None), dates[0].start, dates[0].end)
     for name in ("sender", "addressee"):
         group = name + suffix
-        value = " ".join(match[group].split())
+        value = normal_case_title(" ".join(match[group].split()))
         setattr(letter, name, source.field(value, *match.span(group)))
 
 
@@ -94,7 +127,8 @@ def signatory(source: Source, region: Region) -> Field | None:
     honorific = re.match(r"(?:Mr|Mrs|Ms|Dr)\.?\s+", source.text[start : paragraph.end])
     if honorific:
         start += honorific.end()
-    return source.field(" ".join(source.text[start : paragraph.end].split()), start, paragraph.end)
+    name = normal_case_name(" ".join(source.text[start : paragraph.end].split()))
+    return source.field(name, start, paragraph.end)
 
 
 def _transmitted_dates(
@@ -125,6 +159,7 @@ def nato_senders(source: Source, region: Region) -> list[NatoSender]:
         name = None
         if match["name"]:
             value = re.sub(r"^Mr\.\s+", "", " ".join(match["name"].split()))
-            name = source.field(value, match.end("name") - len(value), match.end("name"))
+            start = match.end("name") - len(value)
+            name = source.field(normal_case_name(value), start, match.end("name"))
         senders.append(NatoSender(title, name))
     return senders

@@ -76,6 +76,8 @@ SITUATION_STATE_RE = re.compile(
     r"(?:calm|stable|tense|quiet|volatile|fragile|unpredictable|peaceful|unstable)\b",
     re.IGNORECASE,
 )
+# A further event in the same sentence: "..., and on 30 March ...".
+_ON_DATE_RE = re.compile(r"\bon\s+$", re.IGNORECASE)
 ASSESSMENT_RE = re.compile(
     r"\bsecurity\s+situation\b|\bsituation\s+(?:générale\s+)?(?:en\s+matière\s+de\s+"
     r"sécurité|sécuritaire)\b",
@@ -321,11 +323,38 @@ def _events(
         ]
         if not dates:
             continue
-        value = _event_date(source, sentence, dates[0], anchor, period)
-        if value is not None:
-            text = " ".join(source.quote(sentence).split())
-            events.append(source.field({"date": value, "text": text}, sentence.start, sentence.end))
+        text = " ".join(source.quote(sentence).split())
+        for value in _event_dates(source, sentence, dates, anchor, period):
+            field = source.field({"date": value, "text": text}, sentence.start, sentence.end)
+            events.append(field)
     return events
+
+
+def _event_dates(
+    source: Source,
+    sentence: Region,
+    dates: list[DateMatch],
+    anchor: dt.date | None,
+    period: PeriodMatch | None,
+) -> list[dt.date]:
+    """The sentence's first date, and any later one introduced by "on" within the period
+    ("On 17 March ..., and on 30 March ..."); "until 14 June 2021" is not an event."""
+    values: list[dt.date] = []
+    for date in dates:
+        if date is not dates[0] and not _ON_DATE_RE.search(
+            source.text, max(date.start - 8, 0), date.start
+        ):
+            continue
+        value = _event_date(source, sentence, date, anchor, period)
+        if value is None or value in values:
+            continue
+        if date is dates[0] or _within(value, period):
+            values.append(value)
+    return values
+
+
+def _within(value: dt.date, period: PeriodMatch | None) -> bool:
+    return period is None or period.first <= value <= period.last
 
 
 def _event_date(

@@ -8,7 +8,12 @@ import datetime as dt
 import re
 
 from kfor_viewer.core.extraction import report_body
-from kfor_viewer.core.extraction.cover_letter import NatoSender, find_signed, nato_senders
+from kfor_viewer.core.extraction.cover_letter import (
+    NatoSender,
+    find_signed,
+    nato_senders,
+    normal_case_name,
+)
 from kfor_viewer.core.extraction.dates import parse_date
 from kfor_viewer.core.extraction.model import CoverLetter, Field, Report
 from kfor_viewer.core.extraction.source import Region, Source
@@ -138,7 +143,8 @@ def _read_signed_block(
     name_end = name_start + office.start() if office else paragraph.end
     name = " ".join(source.text[name_start:name_end].split()).rstrip(",")
     if name:
-        report.signatory = source.field(name, name_start, name_start + len(name))
+        end = name_start + len(name)
+        report.signatory = source.field(normal_case_name(name), name_start, end)
     if office:
         value = " ".join(office["title"].split())
         start, end = office.span("title")

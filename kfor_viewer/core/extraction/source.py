@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kfor_viewer.core.extraction.dates import DateMatch, find_dates
+from kfor_viewer.core.extraction.dates import MONTH, DateMatch, find_dates
 from kfor_viewer.core.extraction.model import Evidence, Field
 from kfor_viewer.core.extraction.numbers import Quantity, find_quantities
 from kfor_viewer.core.page_text import DocumentText
@@ -53,6 +53,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+# A paragraph number printed without a dot ("2 The situation..."), as older reports set them;
+# not the day of a date opening the paragraph ("15 May marked...").
+_UNDOTTED_NUMBER = re.compile(rf"\d{{1,3}}\s+(?!(?i:{MONTH})\b)(?=[\"“(]?[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,9 @@ class Source:
 
     def _append_sentence(self, sentences: list[Region], start: int, end: int) -> None:
         start, end = self._trim(start, end)
+        if start == 0 or self.text[start - 1] == "\n":
+            number = _UNDOTTED_NUMBER.match(self.text, start, end)
+            start = number.end() if number else start
         if end > start and not re.fullmatch(r"\(?\w{1,4}[.)]", self.text[start:end]):
             sentences.append(Region(start, end))
 

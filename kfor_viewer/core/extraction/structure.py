@@ -11,7 +11,7 @@ from kfor_viewer.core.extraction.source import Region, Source
 COVER_HEADING_RE = re.compile(
     r"^(?:Identical\s+)?letters?\s+dated\s+.{4,40}?\s+from\s+the\s+.{3,120}?\s+addressed\s+to\s+"
     r"the\s+President\b"
-    r"|^Lettres?\s+datées?\s+du\s+.{4,40}?\s+adressées?\s+au\s+Président",
+    r"|^Lettres?\s+datées?\s+du\s+.{4,40}?\s+adressées?\s+(?:au|à\s+la)\s+Président",
     re.IGNORECASE,
 )
 HEADING_START_RE = re.compile(r"^(?:Identical\s+)?(?:letters?|lettres?)\s+dat", re.IGNORECASE)

@@ -38,7 +38,7 @@ def test_letter_without_hyphen_in_nato_office_and_name_in_capitals(tmp_path):
     assert letter.date.value == dt.date(2011, 2, 2)
     assert letter.sender.value == "Secretary-General"
     assert letter.addressee.value == "President of the Security Council"
-    assert letter.signatory.value == "BAN Ki-moon"
+    assert letter.signatory.value == "Ban Ki-moon"
     assert letter.resolution.value == "1244 (1999)"
     assert [f.value for f in letter.transmitted_letter_dates] == [dt.date(2011, 1, 28)]
     report = result.reports[0]

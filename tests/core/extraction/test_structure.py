@@ -45,7 +45,7 @@ def test_older_capitalised_document_with_unnumbered_dots(tmp_path):
     assert result.document.original_language.value == "English"
     assert result.document.symbol.value == "S/2005/45"
     assert result.cover_letter.date.value == dt.date(2005, 1, 24)
-    assert result.cover_letter.signatory.value == "KOFI A. ANNAN"
+    assert result.cover_letter.signatory.value == "Kofi A. Annan"
     (report,) = result.reports
     assert report.label.value == "ANNEX"
     assert (report.period_start.value, report.period_end.value) == (
