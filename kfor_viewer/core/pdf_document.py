@@ -299,12 +299,12 @@ class TextSearcher:
         count = folded.count(needle.casefold())
         if count == 0:
             return []
-        if textpage is None:
-            textpage = load_page(self._doc, number).get_textpage(flags=_SEARCH_FLAGS)
-        quads = textpage.search(needle, quads=True)
-        if len(quads) == count:  # one line piece per hit: no hit spans lines
-            return [SearchHit(number, (tuple(quad.rect),)) for quad in quads]
-        return _mupdf_hits(self._doc, number, needle)  # MuPDF groups the pieces of each hit
+        if textpage is not None:  # just extracted for the text: search it while we have it
+            quads = textpage.search(needle, quads=True)
+            if len(quads) == count:  # one line piece per hit: no hit spans lines
+                return [SearchHit(number, (tuple(quad.rect),)) for quad in quads]
+        # MuPDF's own search: one more text extraction, and it groups the pieces of each hit.
+        return _mupdf_hits(self._doc, number, needle)
 
     def search(self, query: str, case_sensitive: bool = False) -> Iterator[list[SearchHit]]:
         """The hits of each page in page order (an empty list for a page without hits)."""
