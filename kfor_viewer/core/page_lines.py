@@ -4,11 +4,10 @@ tagged so that the text built from the lines leaves it out. Used by page_text.""
 
 from __future__ import annotations
 
-import functools
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Rect = tuple[float, float, float, float]
 MARGIN_ZONE = 0.12  # share of the page height at top and bottom where furniture lives
@@ -23,31 +22,34 @@ FURNITURE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     rect: Rect
 
 
 @dataclass
 class Line:
-    """One printed line: words left to right on a shared baseline (do not mutate `words`)."""
+    """One printed line: words left to right on a shared baseline (do not mutate `words`).
+
+    `text`, `rect` and `height` are computed once here: they are read for every line many times
+    (furniture, paragraph breaks, text building)."""
 
     page_index: int
     words: list[Word]
     furniture: str | None = None
+    text: str = field(init=False, repr=False, compare=False)
+    rect: Rect = field(init=False, repr=False, compare=False)
+    height: float = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-    @functools.cached_property
-    def rect(self) -> Rect:
-        return union([word.rect for word in self.words])
-
-    @functools.cached_property
-    def height(self) -> float:
-        return statistics.median(w.rect[3] - w.rect[1] for w in self.words)
+    def __post_init__(self) -> None:
+        words = self.words
+        self.text = " ".join([word.text for word in words])
+        self.rect = union([word.rect for word in words])
+        heights = sorted([word.rect[3] - word.rect[1] for word in words])
+        middle = len(heights) // 2
+        self.height = (
+            heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2
+        )
 
 
 @dataclass(slots=True)
@@ -61,28 +63,34 @@ class PageLines:
 def lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
     """Group words into printed lines (MuPDF's lines, then merged along a shared baseline so a
     paragraph number and its tab-separated text form one line) in top-to-bottom order."""
-    raw_lines: dict[tuple[int, int], list[Word]] = {}
+    grouped: dict[tuple[int, int], list[Word]] = {}
+    new_word = tuple.__new__  # Word(text, rect) without the NamedTuple call overhead
     for x0, y0, x1, y1, text, block, line_no, _ in raw_words:
-        raw_lines.setdefault((block, line_no), []).append(Word(text, (x0, y0, x1, y1)))
-    pieces = [(union([w.rect for w in ws]), ws) for ws in raw_lines.values()]
-    pieces.sort(key=lambda item: mid_y(item[0]))
-    rows: list[tuple[Rect, list[tuple[Rect, list[Word]]]]] = []
-    for rect, words in pieces:
+        word = new_word(Word, (text, (x0, y0, x1, y1)))
+        words = grouped.get((block, line_no))
+        if words is None:
+            grouped[(block, line_no)] = [word]
+        else:
+            words.append(word)
+    pieces = [(list(union([w.rect for w in words])), words) for words in grouped.values()]
+    ordered = sorted(pieces, key=lambda piece: piece[0][1] + piece[0][3])
+    rows: list[tuple[list[float], list[tuple[list[float], list[Word]]]]] = []
+    for bounds, words in ordered:
         if rows:
-            row_rect, row = rows[-1]
-            tolerance = 0.5 * min(rect[3] - rect[1], row_rect[3] - row_rect[1])
-            if abs(mid_y(rect) - mid_y(row_rect)) <= tolerance:
-                row.append((rect, words))
-                rows[-1] = (union([row_rect, rect]), row)
+            row_bounds, row = rows[-1]
+            tolerance = 0.5 * min(bounds[3] - bounds[1], row_bounds[3] - row_bounds[1])
+            if abs(bounds[1] + bounds[3] - row_bounds[1] - row_bounds[3]) <= 2 * tolerance:
+                row.append((bounds, words))
+                row_bounds[:] = union([row_bounds, bounds])
                 continue
-        rows.append((rect, [(rect, words)]))
+        rows.append((list(bounds), [(bounds, words)]))
     lines: list[Line] = []
     for _, row in rows:
-        lines.extend(_split_row(page_index, row))
+        lines.extend(_split_row(page_index, row) if len(row) > 1 else [Line(page_index, row[0][1])])
     return lines
 
 
-def _split_row(page_index: int, row: list[tuple[Rect, list[Word]]]) -> list[Line]:
+def _split_row(page_index: int, row: list[tuple[list[float], list[Word]]]) -> list[Line]:
     """Order a row's pieces left to right; pieces far apart (header columns) stay separate."""
     row.sort(key=lambda piece: piece[0][0])
     groups: list[list[Word]] = [list(row[0][1])]
@@ -123,9 +131,15 @@ def _in_margin(line: Line, page: PageLines) -> bool:
     return y1 <= page.height * MARGIN_ZONE or y0 >= page.height * (1 - MARGIN_ZONE)
 
 
-def union(rects: list[Rect] | tuple[Rect, ...]) -> Rect:
-    x0s, y0s, x1s, y1s = zip(*rects, strict=True)
-    return (min(x0s), min(y0s), max(x1s), max(y1s))
+def union(rects: list[Rect] | tuple[Rect, ...] | list[list[float]]) -> Rect:
+    if len(rects) == 1:
+        return tuple(rects[0])  # type: ignore[return-value]
+    return (
+        min([r[0] for r in rects]),
+        min([r[1] for r in rects]),
+        max([r[2] for r in rects]),
+        max([r[3] for r in rects]),
+    )
 
 
 def mid_y(rect: Rect) -> float:

@@ -98,6 +98,10 @@ COMPOUND_PREFIXES = frozenset(
 )
 
 
+_DOTTED_NUMBER = re.compile(r"\d{1,3}\.|\([a-z0-9]{1,4}\)")
+_UNDOTTED_NUMBER = re.compile(r"\d{1,3}")
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -138,25 +142,32 @@ class DocumentText:
 
     def evidence(self, start: int, end: int) -> list[SpanEvidence]:
         """The evidence of text[start:end], one entry per page it touches (empty if none)."""
-        first = max(bisect.bisect_right(self._seg_starts, start) - 1, 0)
-        by_page: dict[int, list[tuple[int, int, Rect]]] = {}
-        for i in range(first, len(self._seg_starts)):
-            seg_start, seg_end = self._seg_starts[i], self._seg_ends[i]
-            if seg_start >= end:
-                break
+        starts, ends = self._seg_starts, self._seg_ends
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = bisect.bisect_left(starts, end, first)  # the words that start before `end`
+        by_page: dict[int, list[Rect]] = {}
+        bounds: dict[int, tuple[int, int]] = {}
+        for i in range(first, last):
+            seg_start, seg_end = starts[i], ends[i]
             if seg_end <= start:
                 continue
-            rect = _clip_rect(self._seg_rects[i], seg_start, seg_end, start, end)
-            by_page.setdefault(self._seg_pages[i], []).append((seg_start, seg_end, rect))
-        result = []
-        for page_index, segments in by_page.items():
-            quote_start = max(start, segments[0][0])
-            quote_end = min(end, segments[-1][1])
-            rects = _merge_line_rects([rect for _, _, rect in segments])
-            result.append(
-                SpanEvidence(page_index + 1, tuple(rects), self.text[quote_start:quote_end])
+            rect = self._seg_rects[i]
+            if seg_start < start or seg_end > end:
+                rect = _clip_rect(rect, seg_start, seg_end, start, end)
+            page_index = self._seg_pages[i]
+            if page_index not in by_page:
+                by_page[page_index] = []
+                bounds[page_index] = (max(start, seg_start), seg_end)
+            by_page[page_index].append(rect)
+            bounds[page_index] = (bounds[page_index][0], seg_end)
+        return [
+            SpanEvidence(
+                page_index + 1,
+                tuple(_merge_line_rects(rects)),
+                self.text[bounds[page_index][0] : min(end, bounds[page_index][1])],
             )
-        return result
+            for page_index, rects in by_page.items()
+        ]
 
     def line_evidence(self, line: Line) -> SpanEvidence:
         return SpanEvidence(line.page_index + 1, (_round_rect(line.rect),), line.text)
@@ -295,17 +306,17 @@ class _TextBuilder:
 
     def _emit_line(self, line: Line) -> None:
         """The line's words joined by single spaces, each word's offsets and rect recorded."""
-        doc_text, offset, page_index = self.doc_text, self.length, line.page_index
-        for word in line.words:
-            end = offset + len(word.text)
-            doc_text._seg_starts.append(offset)
-            doc_text._seg_ends.append(end)
-            doc_text._seg_pages.append(page_index)
-            doc_text._seg_rects.append(word.rect)
-            offset = end + 1
-        text = line.text
-        self.parts.append(text)
-        self.length += len(text)
+        doc_text, offset = self.doc_text, self.length
+        starts, ends, rects = doc_text._seg_starts, doc_text._seg_ends, doc_text._seg_rects
+        for text, rect in line.words:
+            starts.append(offset)
+            offset += len(text)
+            ends.append(offset)
+            rects.append(rect)
+            offset += 1
+        doc_text._seg_pages.extend([line.page_index] * len(line.words))
+        self.parts.append(line.text)
+        self.length += len(line.text)
 
     def _rejoin_hyphen(self, previous: Line, line: Line) -> bool:
         """Join a word split by a line-end hyphen; drop the hyphen unless it is a compound's."""
@@ -363,9 +374,9 @@ def _numbered(line: Line, previous_terminal: bool) -> bool:
         return False
     first = words[0].text
     tab = words[1].rect[0] - words[0].rect[2] > line.height
-    if re.fullmatch(r"\d{1,3}\.|\([a-z0-9]{1,4}\)", first):
+    if _DOTTED_NUMBER.fullmatch(first):
         return tab or previous_terminal
-    return bool(re.fullmatch(r"\d{1,3}", first)) and tab
+    return bool(_UNDOTTED_NUMBER.fullmatch(first)) and tab
 
 
 def _body_edges(lines: list[Line]) -> tuple[float, float]:
@@ -399,14 +410,20 @@ def _clip_rect(rect: Rect, seg_start: int, seg_end: int, start: int, end: int) -
 def _merge_line_rects(rects: list[Rect]) -> list[Rect]:
     """One rect per run of words on the same printed line."""
     merged: list[list[float]] = []
+    last: list[float] | None = None
     for x0, y0, x1, y1 in rects:
-        if merged:
-            last = merged[-1]
+        if last is not None:
             same_line = abs((y0 + y1) - (last[1] + last[3])) < (last[3] - last[1])
             if same_line and x0 >= last[0] - 1:
-                last[1], last[2], last[3] = min(last[1], y0), max(last[2], x1), max(last[3], y1)
+                if y0 < last[1]:
+                    last[1] = y0
+                if x1 > last[2]:
+                    last[2] = x1
+                if y1 > last[3]:
+                    last[3] = y1
                 continue
-        merged.append([x0, y0, x1, y1])
+        last = [x0, y0, x1, y1]
+        merged.append(last)
     return [_round_rect(r) for r in merged]
 
 

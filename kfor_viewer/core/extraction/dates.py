@@ -46,7 +46,8 @@ _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|\u2011|\bto\b|\buntil\b|\bthrough\b|\btill\
 
 DATE_RE = re.compile(
     rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?![a-zé])(?:,?\s+(?P<y>{YEAR})\b)?"
-    rf"|\b(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})\b",
+    # The lookahead (a word then a digit) spares trying every month name at every word.
+    rf"|\b(?=[^\W\d_]{{3,9}}\.?\s+\d)(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})\b",
     re.IGNORECASE,
 )
 PERIOD_RE = re.compile(
@@ -55,6 +56,9 @@ PERIOD_RE = re.compile(
     rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?![a-zé])(?:,?\s+(?P<y2>{YEAR})\b)?",
     re.IGNORECASE,
 )
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +85,7 @@ class PeriodMatch:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    return int(_LEADING_DIGITS.match(text).group())
 
 
 def _month(text: str) -> int:

@@ -27,11 +27,13 @@ _ORG_NOUNS = (
     r"Center|Group|Secretariat|Tribunal|Authority|Party|League|Movement|Corps)"
 )
 _TAIL = rf"\s+(?:of|for)(?:\s+the)?\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*"
+# Names start at a word's start (the lookbehind spares trying inside every capitalised word).
+_WORD_START = r"(?<![\w'’])"
 ACRONYM_DEFINITION_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:{_JOIN}{_CAP})*)\s+\((?P<acronym>[A-Z][A-Za-z-]{{1,10}})\)"
+    rf"{_WORD_START}(?P<name>{_CAP}(?:{_JOIN}{_CAP})*)\s+\((?P<acronym>[A-Z][A-Za-z-]{{1,10}})\)"
 )
 ORG_PHRASE_RE = re.compile(
-    rf"(?P<name>(?:{_CAP}{_JOIN})*{_CAP}\s+{_ORG_NOUNS}\b(?:{_TAIL})?"
+    rf"{_WORD_START}(?P<name>(?:{_CAP}{_JOIN})*{_CAP}\s+{_ORG_NOUNS}\b(?:{_TAIL})?"
     rf"|{_ORG_NOUNS}{_TAIL}"
     rf"|{_CAP}\s+police\b)"
 )
@@ -100,13 +102,14 @@ def _organisation_mentions(source: Source) -> list[_Mention]:
     """Every organisation mention of the document, scanned once and shared by its regions."""
     text = source.text
     mentions = []
+    cache: dict[str, int] = {}
     for match in ACRONYM_DEFINITION_RE.finditer(text):
-        start = _skip_noise(text, match.start("name"), match.end("name"))
+        start = _skip_noise(text, match.start("name"), match.end("name"), cache)
         if start < match.end("name"):
             plain = " ".join(text[start : match.end("name")].split())
             mentions.append(_Mention(start, match.end(), f"{plain} ({match['acronym']})", plain))
     for match in ORG_PHRASE_RE.finditer(text):
-        start = _skip_noise(text, match.start("name"), match.end())
+        start = _skip_noise(text, match.start("name"), match.end(), cache)
         name = " ".join(text[start : match.end()].split())
         if len(name.split()) >= 2:
             mentions.append(_Mention(start, match.end(), name))
@@ -142,9 +145,13 @@ def resolutions(source: Source, region: Region) -> list[Field]:
     return _in_text_order(found)
 
 
-def _skip_noise(text: str, start: int, end: int) -> int:
-    noise = _LEADING_NOISE.match(text, start, end)
-    return noise.end() if noise else start
+def _skip_noise(text: str, start: int, end: int, cache: dict[str, int]) -> int:
+    """The start of the name without the words before it ("The", "President of the")."""
+    phrase = text[start:end]
+    if phrase not in cache:  # the same names recur all through a document
+        noise = _LEADING_NOISE.match(phrase)
+        cache[phrase] = noise.end() if noise else 0
+    return start + cache[phrase]
 
 
 def _add(

@@ -68,6 +68,8 @@ QUALIFIERS = (
     "quelque",
 )
 _QUALIFIER_ALTERNATION = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_DIGITS_ONLY_RE = re.compile(DIGITS)
+_NON_DIGIT_RE = re.compile(r"\D")
 DIGITS_RE = re.compile(rf"(?<![\d,.])(?:{DIGITS})")
 QUALIFIER_BEFORE_RE = re.compile(
     rf"\b(?P<qualifier>{_QUALIFIER_ALTERNATION})\s+(?:of\s+)?$", re.IGNORECASE
@@ -94,8 +96,8 @@ def parse_number(text: str) -> int | None:
     lowered = stripped.lower()
     if lowered in NUMBER_WORDS:
         return NUMBER_WORDS[lowered]
-    if re.fullmatch(DIGITS, stripped):
-        return int(re.sub(r"\D", "", stripped))
+    if _DIGITS_ONLY_RE.fullmatch(stripped):
+        return int(_NON_DIGIT_RE.sub("", stripped))
     return None
 
 

@@ -76,6 +76,7 @@ SITUATION_STATE_RE = re.compile(
     r"(?:calm|stable|tense|quiet|volatile|fragile|unpredictable|peaceful|unstable)\b",
     re.IGNORECASE,
 )
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 # A further event in the same sentence: "..., and on 30 March ...".
 _ON_DATE_RE = re.compile(r"\bon\s+$", re.IGNORECASE)
 ASSESSMENT_RE = re.compile(
@@ -157,7 +158,7 @@ def _masked_quantities(source: Source, region: Region) -> list[Quantity]:
         if any(a <= quantity.start < b for a, b in masked):
             continue
         raw = source.text[quantity.start : quantity.end]
-        if re.fullmatch(r"(?:19|20)\d{2}", raw) and not TROOP_NOUN_RE.match(
+        if _YEAR_RE.fullmatch(raw) and not TROOP_NOUN_RE.match(
             source.text, quantity.end + 1, quantity.end + 20
         ):
             continue

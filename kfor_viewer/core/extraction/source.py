@@ -53,6 +53,8 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n")
+_BARE_NUMBER = re.compile(r"\(?\w{1,4}[.)]")  # "2.", "(a)": a paragraph number, not a sentence
+_LAST_WORD = re.compile(r"([\w.]+)$")
 # A paragraph number printed without a dot ("2 The situation..."), as older reports set them;
 # not the day of a date opening the paragraph ("15 May marked...").
 _UNDOTTED_NUMBER = re.compile(rf"\d{{1,3}}\s+(?!(?i:{MONTH})\b)(?=[\"“(]?[A-Z])")
@@ -138,13 +140,13 @@ class Source:
         if start == 0 or self.text[start - 1] == "\n":
             number = _UNDOTTED_NUMBER.match(self.text, start, end)
             start = number.end() if number else start
-        if end > start and not re.fullmatch(r"\(?\w{1,4}[.)]", self.text[start:end]):
+        if end > start and not _BARE_NUMBER.fullmatch(self.text, start, end):
             sentences.append(Region(start, end))
 
     def _ends_with_abbreviation(self, dot: int) -> bool:
         if self.text[dot] != ".":
             return False
-        word = re.search(r"([\w.]+)$", self.text[max(dot - 12, 0) : dot])
+        word = _LAST_WORD.search(self.text, max(dot - 12, 0), dot)
         if word is None:
             return False
         token = word.group(1).lower()
