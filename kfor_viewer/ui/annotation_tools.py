@@ -337,6 +337,13 @@ class AnnotationTools(QObject):
             action.setEnabled(has_store)
 
     def _show_menu(self, annotation_id: str | None, at: QPoint) -> None:
+        menu = self.context_menu(annotation_id, at)
+        if not menu.isEmpty():
+            menu.exec(at)
+        menu.deleteLater()
+
+    def context_menu(self, annotation_id: str | None, at: QPoint) -> QMenu:
+        """The page's context menu: the highlight's commands, then the selection's."""
         from kfor_viewer.ui.highlight_toolbar import PALETTE
 
         menu = QMenu(self.window)
@@ -357,8 +364,7 @@ class AnnotationTools(QObject):
             menu.addAction(self.tag_action)
             menu.addSeparator()
             menu.addAction("Copy", self.view.copy_selection)
-        if not menu.isEmpty():
-            menu.exec(at)
+        return menu
 
     # --- tags -----------------------------------------------------------------------------
     def rename_tag(self, tag: str) -> None:

@@ -87,6 +87,7 @@ class AnnotationsPanel(QDockWidget):
         self.store: Any = None
         self.tag_colors: dict[str, str | None] = {}
         self._unsubscribe: Any = None
+        self._selected: str | None = None  # kept across refreshes
         # a burst of store changes (an import, an undo of many) refreshes the list once
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -190,9 +191,8 @@ class AnnotationsPanel(QDockWidget):
         groups = group_annotations(
             annotations, self.grouping, self.filter_edit.text(), self.tag_filter
         )
-        selected = self.selected_id()
         self.model.set_groups(groups, self.tag_colors if self.grouping == BY_TAG else {})
-        self.select(selected)
+        self.select(self._selected)
         self._fill_tags()
         self._show_hint(bool(annotations), bool(groups))
 
@@ -235,6 +235,7 @@ class AnnotationsPanel(QDockWidget):
 
     def select(self, annotation_id: str | None) -> None:
         """Show `annotation_id` as selected (it is the page view's selection)."""
+        self._selected = annotation_id
         index = self.index_for(annotation_id) if annotation_id else QModelIndex()
         if index.isValid():
             self.list_view.setCurrentIndex(index)
