@@ -178,3 +178,51 @@ def test_a_corrupt_store_is_set_aside_and_said_so(qtbot, make_viewer, text_pdf, 
     assert "moved to" in notice.text()
     assert store.annotations() == []
     assert list(folder.glob("*.json")) == []  # set aside under another name, not overwritten
+
+
+def test_screenshot_of_highlights_and_the_panel(qtbot, make_viewer, sample_pdf, tmp_path):
+    """The picture a reviewer looks at (saved in $KFOR_VIEWER_SCREENSHOTS when set)."""
+    import os
+
+    from kfor_viewer.ui.annotation_list_model import BY_TAG
+    from kfor_viewer.ui.tag_dialogs import set_tag_color
+    from tests.ui.annotation_gui import page_words
+    from tests.ui.conftest import wait_first_paint
+
+    window = make_viewer()
+    window.resize(1400, 900)
+    open_with_store(qtbot, window, sample_pdf)
+    tools = window.annotation_tools
+    set_tag_color(tools, "security", "#FFB3D1")
+    window.page_view.go_to_page(2)
+    words = page_words(qtbot, window, 2)
+    tracker = window.page_view.selection_tracker
+    from kfor_viewer.ui.page_layout import PagePosition
+
+    def select(first: int, last: int) -> None:
+        a, b = words[first], words[last]
+        tracker.press(PagePosition(2, a.x0 + 1, (a.y0 + a.y1) / 2))
+        tracker.drag(PagePosition(2, b.x1 - 1, (b.y0 + b.y1) / 2))
+        tracker.release()
+
+    for first, last, color, tags, note in (
+        (5, 14, None, ("north", "security"), "Compare with the Q1 report"),
+        (30, 45, "#A8E6A1", ("EULEX",), ""),
+        (60, 90, None, ("security",), "Figures differ from the annex"),
+    ):
+        select(first, last)
+        (made,) = tools.highlight_selection(color, tags)
+        if note:
+            tools.set_note(made, note)
+    tools.panel.raise_()
+    tools.panel.set_grouping(BY_TAG)
+    select(120, 126)
+    qtbot.waitUntil(tools.toolbar.isVisible, timeout=2000)
+    wait_first_paint(qtbot, window, 2)
+    qtbot.wait(100)
+    image = window.grab().toImage()
+    folder = Path(os.environ.get("KFOR_VIEWER_SCREENSHOTS", tmp_path))
+    assert image.save(str(folder / "annotations-window.png"))
+    assert tools.panel.group_titles() == ["EULEX", "north", "security"]
+    pink = [h for h in tools.store.annotations() if "security" in h.tags and "north" not in h.tags]
+    assert pink[0].color == "#FFB3D1"  # the tag's colour
