@@ -34,6 +34,7 @@ QUOTE_PREVIEW_CHARS = 220
 STYLE = """
 #annotationEditor { background: #ffffff; border: 1px solid #c4c8ce; border-radius: 8px; }
 #annotationEditor QLabel#caption { color: #57606a; font-size: 11px; font-weight: 600; }
+#annotationEditor QLabel#quote { color: #24292f; font-style: italic; padding: 2px 0; }
 #annotationEditor QLineEdit, #annotationEditor QPlainTextEdit {
     border: 1px solid #d0d7de; border-radius: 5px; padding: 3px 5px; background: #fbfcfd; }
 #annotationEditor QLineEdit:focus, #annotationEditor QPlainTextEdit:focus {
@@ -79,9 +80,15 @@ class AnnotationEditor(QFrame):
         header.addWidget(self.caption, 1)
         header.addWidget(self.delete_button)
         column.addLayout(header)
+        quote_row = QHBoxLayout()
+        quote_row.setSpacing(8)
+        self.quote_bar = QFrame(self)  # the highlight's colour beside its words
+        self.quote_bar.setFixedWidth(4)
         self.quote = QLabel(self, objectName="quote")
         self.quote.setWordWrap(True)
-        column.addWidget(self.quote)
+        quote_row.addWidget(self.quote_bar)
+        quote_row.addWidget(self.quote, 1)
+        column.addLayout(quote_row)
         column.addLayout(self._build_swatches())
         column.addWidget(QLabel("TAGS", self, objectName="caption"))
         self.chip_row = QHBoxLayout()
@@ -130,10 +137,17 @@ class AnnotationEditor(QFrame):
         self.note_edit.setPlainText(annotation.note)
         self.tag_edit.clear()
         self.show_annotation(annotation)
-        self.adjustSize()
+        self._fit_height()
         self.move(_on_screen(self, at))
         self.show()
         self.tag_edit.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _fit_height(self) -> None:
+        # the word-wrapped quote needs its height for the fixed width, which adjustSize misses
+        layout = self.layout()
+        layout.activate()
+        height = max(layout.totalHeightForWidth(EDITOR_WIDTH), self.sizeHint().height())
+        self.resize(EDITOR_WIDTH, height)
 
     def show_annotation(self, annotation: Any) -> None:
         """Refresh from the store's current version (after an edit or an undo)."""
@@ -142,14 +156,13 @@ class AnnotationEditor(QFrame):
         if len(quote) > QUOTE_PREVIEW_CHARS:
             quote = quote[: QUOTE_PREVIEW_CHARS - 1].rstrip() + "…"
         self.quote.setText(f"“{quote}”")
-        self.quote.setStyleSheet(
-            f"QLabel {{ border-left: 4px solid {annotation.color}; padding: 2px 0 2px 8px;"
-            " color: #24292f; font-style: italic; }"
-        )
+        self.quote_bar.setStyleSheet(f"background: {annotation.color}; border-radius: 2px;")
         self.caption.setText(f"HIGHLIGHT · PAGE {annotation.page}")
         for swatch in self.swatches:
             swatch.setChecked(swatch.color == annotation.color.upper())
         self._show_chips(annotation.tags)
+        if self.isVisible():
+            self._fit_height()
         if not self.note_edit.hasFocus() and self.note_edit.toPlainText() != annotation.note:
             self.note_edit.setPlainText(annotation.note)
 
