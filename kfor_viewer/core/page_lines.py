@@ -37,14 +37,15 @@ class Line:
     page_index: int
     words: list[Word]
     furniture: str | None = None
+    rect: Rect = field(default=(), repr=False, compare=False)  # type: ignore[assignment]
     text: str = field(init=False, repr=False, compare=False)
-    rect: Rect = field(init=False, repr=False, compare=False)
     height: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = self.words
         self.text = " ".join([word.text for word in words])
-        self.rect = union([word.rect for word in words])
+        if not self.rect:  # given by lines_from_words, which has measured it
+            self.rect = union([word.rect for word in words])
         heights = sorted([word.rect[3] - word.rect[1] for word in words])
         middle = len(heights) // 2
         self.height = (
@@ -86,7 +87,10 @@ def lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
         rows.append((list(bounds), [(bounds, words)]))
     lines: list[Line] = []
     for _, row in rows:
-        lines.extend(_split_row(page_index, row) if len(row) > 1 else [Line(page_index, row[0][1])])
+        if len(row) == 1:
+            lines.append(Line(page_index, row[0][1], rect=tuple(row[0][0])))
+        else:
+            lines.extend(_split_row(page_index, row))
     return lines
 
 

@@ -70,6 +70,8 @@ QUALIFIERS = (
 _QUALIFIER_ALTERNATION = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _DIGITS_ONLY_RE = re.compile(DIGITS)
 _NON_DIGIT_RE = re.compile(r"\D")
+# The last word of every qualifier: only a number after one of these can be qualified.
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS) | {"of"}
 DIGITS_RE = re.compile(rf"(?<![\d,.])(?:{DIGITS})")
 QUALIFIER_BEFORE_RE = re.compile(
     rf"\b(?P<qualifier>{_QUALIFIER_ALTERNATION})\s+(?:of\s+)?$", re.IGNORECASE
@@ -109,7 +111,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         value = parse_number(match.group())
         if value is None:
             continue
-        before = QUALIFIER_BEFORE_RE.search(text, max(match.start() - 24, 0), match.start())
+        window_start = max(match.start() - 24, 0)
+        last_word = text[window_start : match.start()].rsplit(None, 1)[-1:]
+        before = None
+        if last_word and last_word[0].lower() in _QUALIFIER_ENDS:
+            before = QUALIFIER_BEFORE_RE.search(text, window_start, match.start())
         qualifier = before["qualifier"].lower() if before else None
         found.append(Quantity(match.start(), match.end(), value, qualifier))
     return found
