@@ -168,6 +168,9 @@ class AnnotationTools(QObject):
     def set_document(self, path: str | None) -> None:
         """A new document is opening: its store comes later through `set_store`."""
         self.document_path = path
+        self.panel.no_store_text = (
+            "Loading this document’s highlights…" if path else AnnotationsPanel.no_store_text
+        )
         self.set_store(None)
         self.panel.show_notice("")
 

@@ -180,6 +180,7 @@ class AnnotationsPanel(QDockWidget):
         self.group_box.setCurrentIndex(self.group_box.findData(by))
 
     tag_filter: str | None = None
+    no_store_text = "Open a document to see its highlights."
 
     def set_tag_filter(self, tag: str | None) -> None:
         self.tag_filter = tag
@@ -198,7 +199,7 @@ class AnnotationsPanel(QDockWidget):
 
     def _show_hint(self, any_annotation: bool, any_shown: bool) -> None:
         if self.store is None:
-            text = "Open a document to see its highlights."
+            text = self.no_store_text
         elif not any_annotation:
             text = "No highlights yet.\nSelect text on a page and press H,\nor pick a colour."
         else:
