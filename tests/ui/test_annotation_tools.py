@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pymupdf
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from kfor_viewer.core.annotation_store import AnnotationStore
 from kfor_viewer.core.document_identity import DocumentIdentity, file_sha256
@@ -159,6 +160,16 @@ def test_a_failed_save_is_shown_and_keeps_the_highlight(qtbot, make_viewer, text
         assert "No space left on device" in tools.save_failure_dialog.text()
         assert len(store.annotations()) == 1 and store.dirty
         assert saved_annotations(text_pdf) == []
+        # closing now would lose the highlight: the window asks, and Cancel keeps it open
+        asked = []
+
+        def cancel(*args, **kwargs):
+            asked.append(args[2])
+            return QMessageBox.StandardButton.Cancel
+
+        patch.setattr(QMessageBox, "warning", cancel)
+        window.close()
+        assert window.isVisible() and "lose the unsaved annotations" in asked[0]
 
     # space freed: the next attempt saves
     assert tools.autosaver.save_now()
@@ -226,3 +237,15 @@ def test_screenshot_of_highlights_and_the_panel(qtbot, make_viewer, sample_pdf, 
     assert tools.panel.group_titles() == ["EULEX", "north", "security"]
     pink = [h for h in tools.store.annotations() if "security" in h.tags and "north" not in h.tags]
     assert pink[0].color == "#FFB3D1"  # the tag's colour
+
+
+def test_menus_offer_undo_redo_and_the_annotation_commands(make_viewer):
+    window = make_viewer()
+    menus = {a.text(): a.menu() for a in window.menuBar().actions() if a.menu()}
+    edit = [a.text() for a in menus["&Edit"].actions()]
+    assert edit[:2] == ["&Undo", "&Redo"]
+    titles = list(menus)
+    assert titles.index("&Annotations") == titles.index("&Help") - 1
+    commands = [a.text() for a in menus["&Annotations"].actions()]
+    assert "Import Highlights from &PDF" in commands and "&Export Annotations…" in commands
+    assert not window.annotation_tools.highlight_action.isEnabled()  # no document, no store
