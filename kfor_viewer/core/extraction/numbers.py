@@ -72,6 +72,7 @@ _DIGITS_ONLY_RE = re.compile(DIGITS)
 _NON_DIGIT_RE = re.compile(r"\D")
 # The last word of every qualifier: only a number after one of these can be qualified.
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS) | {"of"}
+_LAST_WORD_RE = re.compile(r"([\w.]+)\s+$")  # "d'environ 3 600": "environ"
 DIGITS_RE = re.compile(rf"(?<![\d,.])(?:{DIGITS})")
 QUALIFIER_BEFORE_RE = re.compile(
     rf"\b(?P<qualifier>{_QUALIFIER_ALTERNATION})\s+(?:of\s+)?$", re.IGNORECASE
@@ -112,9 +113,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if value is None:
             continue
         window_start = max(match.start() - 24, 0)
-        last_word = text[window_start : match.start()].rsplit(None, 1)[-1:]
+        last_word = _LAST_WORD_RE.search(text, window_start, match.start())
         before = None
-        if last_word and last_word[0].lower() in _QUALIFIER_ENDS:
+        if last_word and last_word.group(1).lower() in _QUALIFIER_ENDS:
             before = QUALIFIER_BEFORE_RE.search(text, window_start, match.start())
         qualifier = before["qualifier"].lower() if before else None
         found.append(Quantity(match.start(), match.end(), value, qualifier))
