@@ -45,7 +45,7 @@ class _JobThread(QThread):
 
 
 class AnnotationJobRunner(QObject):
-    """Runs one AnnotationJob at a time; the child process starts on first use."""
+    """Runs AnnotationJobs one after the other; the child process starts on first use."""
 
     finished = Signal(object, object)  # job, list of Annotation
     failed = Signal(object, str)  # job, why
@@ -55,25 +55,29 @@ class AnnotationJobRunner(QObject):
         super().__init__(parent)
         self._runner: IsolatedRunner | None = None
         self._thread: _JobThread | None = None
+        self._queue: list[AnnotationJob] = []
+        self._stopped = False
 
     @property
     def busy(self) -> bool:
         return self._thread is not None
 
-    def start(self, job: AnnotationJob) -> bool:
-        """Start `job`; False (and nothing started) while another job runs."""
-        if self._thread is not None:
-            return False
-        if self._runner is None:
-            self._runner = IsolatedRunner(run_annotation_job, JOB_TIMEOUT_SECONDS)
-        self._thread = _JobThread(self._runner, job, self)
-        self._thread.done.connect(self._on_done)
-        self._thread.start()
-        self.busyChanged.emit(True)
-        return True
+    def start(self, job: AnnotationJob) -> None:
+        """Run `job` after those already queued."""
+        if self._stopped:
+            return
+        self._queue.append(job)
+        if self._thread is None:
+            self._next()
+
+    def cancel_queued(self, path: str) -> None:
+        """Forget queued jobs on `path` (its document was closed)."""
+        self._queue = [job for job in self._queue if job.path != path]
 
     def shutdown(self) -> None:
         """End a running job and the child process (call before the window closes)."""
+        self._stopped = True
+        self._queue.clear()
         if self._runner is not None:
             self._runner.cancel()
         if self._thread is not None:
@@ -83,16 +87,27 @@ class AnnotationJobRunner(QObject):
             self._runner.close()
             self._runner = None
 
+    def _next(self) -> None:
+        if not self._queue or self._stopped:
+            self.busyChanged.emit(False)
+            return
+        if self._runner is None:
+            self._runner = IsolatedRunner(run_annotation_job, JOB_TIMEOUT_SECONDS)
+        self._thread = _JobThread(self._runner, self._queue.pop(0), self)
+        self._thread.done.connect(self._on_done)
+        self._thread.start()
+        self.busyChanged.emit(True)
+
     def _on_done(self, job: AnnotationJob, succeeded: bool, payload: Any) -> None:
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.wait()
             thread.deleteLater()
-        self.busyChanged.emit(False)
         if succeeded:
             self.finished.emit(job, payload)
         else:
             self.failed.emit(job, payload)
+        self._next()
 
 
 class AnnotationTransfer(QObject):
@@ -100,10 +115,9 @@ class AnnotationTransfer(QObject):
 
     `tools` is the window's AnnotationTools: its store, undo stack, window and status bar."""
 
-    def __init__(self, tools: Any) -> None:
+    def __init__(self, tools: Any, jobs: AnnotationJobRunner) -> None:
         super().__init__(tools)
-        self.tools = tools
-        self.jobs = AnnotationJobRunner(self)
+        self.tools, self.jobs = tools, jobs
         self.jobs.finished.connect(self._on_job_finished)
         self.jobs.failed.connect(self._on_job_failed)
 
@@ -112,9 +126,7 @@ class AnnotationTransfer(QObject):
         path = self.tools.document_path
         if self.tools.store is None or not path:
             return
-        if not self.jobs.start(AnnotationJob(PDF_HIGHLIGHTS, path)):
-            self.tools.show_status("Another import is still running.")
-            return
+        self.jobs.start(AnnotationJob(PDF_HIGHLIGHTS, path))
         self.tools.show_status(f"Reading the highlights inside {os.path.basename(path)}…", 0)
 
     def export_json(self) -> str | None:
@@ -163,6 +175,8 @@ class AnnotationTransfer(QObject):
             self.tools.show_status("Finding the imported highlights in this version…", 0)
 
     def _on_job_finished(self, job: AnnotationJob, annotations: list[Any]) -> None:
+        if job.kind not in (PDF_HIGHLIGHTS, REANCHOR):
+            return
         if self.tools.store is None or job.path != self.tools.document_path:
             return  # the document was closed meanwhile
         self._add(annotations, "PDF" if job.kind == PDF_HIGHLIGHTS else "file")
@@ -186,6 +200,8 @@ class AnnotationTransfer(QObject):
         self.tools.show_status(message + ".", 10000)
 
     def _on_job_failed(self, job: AnnotationJob, message: str) -> None:
+        if job.kind not in (PDF_HIGHLIGHTS, REANCHOR):
+            return
         what = "the PDF's highlights" if job.kind == PDF_HIGHLIGHTS else "the annotations"
         self.tools.show_status(f"Could not import {what}: {message}", 10000)
         QMessageBox.warning(

@@ -21,12 +21,13 @@ from kfor_viewer.core.annotation_store import StoreWriteError
 from kfor_viewer.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, Annotation, new_id
 from kfor_viewer.core.tag_vocabulary import load_tag_vocabulary, remember_tags
 from kfor_viewer.ui.annotation_editor import AnnotationEditor
-from kfor_viewer.ui.annotation_import import AnnotationTransfer
+from kfor_viewer.ui.annotation_import import AnnotationJobRunner, AnnotationTransfer
 from kfor_viewer.ui.annotation_overlay import AnnotationOverlay
 from kfor_viewer.ui.annotation_pointer import AnnotationPointer
 from kfor_viewer.ui.annotations_panel import AnnotationsPanel
 from kfor_viewer.ui.autosave import Autosaver
 from kfor_viewer.ui.highlight_toolbar import HighlightToolbar
+from kfor_viewer.ui.text_anchoring import TextAnchoring
 from kfor_viewer.ui.text_selection import TextSelection, join_words
 
 WordsOf = Callable[[int], Sequence[Any] | None]
@@ -84,7 +85,9 @@ class AnnotationTools(QObject):
         self.panel = AnnotationsPanel(window)
         self.autosaver = Autosaver(self)
         self.pointer = AnnotationPointer(page_view, self.overlay, self)
-        self.transfer = AnnotationTransfer(self)
+        self.jobs = AnnotationJobRunner(self)
+        self.transfer = AnnotationTransfer(self, self.jobs)
+        self.anchoring = TextAnchoring(self.jobs, self)
         self.save_failure_dialog: QMessageBox | None = None
         self._build_actions()
         self._connect()
@@ -189,6 +192,7 @@ class AnnotationTools(QObject):
             self.reload_tag_colors()
         self.overlay.set_store(store)
         self.panel.set_store(store)
+        self.anchoring.set_store(store, self.document_path)
         for warning in getattr(store, "warnings", ()):  # e.g. a corrupt file set aside
             self._notice(warning.message)
         self._update_actions()
@@ -216,8 +220,8 @@ class AnnotationTools(QObject):
         return answer == QMessageBox.StandardButton.Close
 
     def shutdown(self) -> None:
-        """Stop the import child process, if one was started (call when the window closes)."""
-        self.transfer.jobs.shutdown()
+        """Stop the child process of imports and anchoring (call when the window closes)."""
+        self.jobs.shutdown()
 
     # --- editing --------------------------------------------------------------------------
     def highlight_selection(self, color: str | None = None, tags: Sequence[str] = ()) -> list[str]:

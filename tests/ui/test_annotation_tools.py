@@ -249,3 +249,22 @@ def test_menus_offer_undo_redo_and_the_annotation_commands(make_viewer):
     commands = [a.text() for a in menus["&Annotations"].actions()]
     assert "Import Highlights from &PDF" in commands and "&Export Annotations…" in commands
     assert not window.annotation_tools.highlight_action.isEnabled()  # no document, no store
+
+
+def test_a_highlight_gets_the_same_text_offsets_as_the_command_line(qtbot, make_viewer, text_pdf):
+    from kfor_viewer.core.anchoring import anchor_quote
+    from kfor_viewer.core.page_text import read_document_text
+
+    window = make_viewer()
+    store = open_with_store(qtbot, window, text_pdf)
+    select_words(qtbot, window, 1, "KFOR,", "police;")
+    (made,) = window.annotation_tools.highlight_selection()
+    as_made = store.get(made)
+    qtbot.waitUntil(lambda: store.get(made).start is not None, timeout=30_000)
+    with pymupdf.open(text_pdf) as document:
+        (expected,) = anchor_quote(read_document_text(document), store.get(made).quote, page=2)
+    placed = store.get(made)
+    assert (placed.start, placed.end) == (expected.start, expected.end)
+    assert (placed.prefix, placed.suffix) == (expected.prefix, expected.suffix)
+    # the words' rectangles stay as selected, and placing them is no undo step of its own
+    assert placed.rects == as_made.rects and window.undo_stack.count() == 1
