@@ -33,7 +33,7 @@ PERSON_NAME = (
 )
 NATO_NAME = r"North Atlantic Treaty Organi[sz]ation(?:\s*\(NATO\))?|NATO"
 NATO_SENDER_RE = re.compile(
-    rf"\bfrom\s+the\s+(?P<title>(?:(?:Deputy|Acting)\s+)?Secretary[- ]General\s+of\s+the\s+"
+    rf"\bfrom\s+the\s+(?P<title>(?:(?:Deputy|Acting)\s+)?Secretary[- ]General\s+of\s+(?:the\s+)?"
     rf"(?:{NATO_NAME}))(?:,\s+(?P<name>(?:Mr\.\s+)?{PERSON_NAME}))?",
 )
 

@@ -10,6 +10,7 @@ boundary.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -58,6 +59,11 @@ PERIOD_RE = re.compile(
 )
 
 
+# A whole month: "during the month of March 2001", "pendant le mois de mars".
+MONTH_PERIOD_RE = re.compile(
+    rf"\b(?:month\s+of\s+|mois\s+d(?:e\s+|['’]))(?P<m>{_FULL_NAMES})\b(?:,?\s+(?P<y>{YEAR})\b)?",
+    re.IGNORECASE,
+)
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
@@ -144,7 +150,22 @@ def find_periods(
         resolved = _resolve_period(match, year_hint, reference)
         if resolved is not None:
             periods.append(PeriodMatch(match.start(), match.end(), *resolved))
-    return periods
+    for match in MONTH_PERIOD_RE.finditer(text, start, len(text) if end is None else end):
+        if (month := _whole_month(match, year_hint, reference)) is not None:
+            periods.append(PeriodMatch(match.start(), match.end(), *month))
+    return sorted(periods, key=lambda period: period.start)
+
+
+def _whole_month(
+    match: re.Match[str], year_hint: int | None, reference: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    month = _month(match["m"])
+    year = int(match["y"]) if match["y"] else year_hint
+    if year is None:
+        return None
+    if not match["y"] and reference is not None and dt.date(year, month, 1) > reference:
+        year -= 1
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _preceded_by(text: str, offset: int, word: str) -> bool:

@@ -29,15 +29,15 @@ def document_fields(source: Source, header: Region) -> DocumentFields:
         text = source.quote(paragraph)
         if fields.organ is None and (match := ORGAN_RE.match(text)):
             fields.organ = source.field(match["organ"], paragraph.start, paragraph.end)
-        if fields.distribution is None and (match := DISTRIBUTION_RE.search(text)):
-            start = paragraph.start + match.start()
-            value = match["value"].capitalize()
-            fields.distribution = source.field(value, start, paragraph.start + match.end())
         if fields.original_language is None and (match := ORIGINAL_RE.search(text)):
             start = paragraph.start + match.start()
             fields.original_language = source.field(
                 match["value"].capitalize(), start, paragraph.start + match.end()
             )
+    # Older headers set "Distr." and "GENERAL" on two lines, so the whole block is searched.
+    if match := DISTRIBUTION_RE.search(source.text, header.start, header.end):
+        value = match["value"].capitalize()
+        fields.distribution = source.field(value, match.start(), match.end())
     fields.distribution_date = _distribution_date(source, header)
     fields.symbol = _symbol(source, header)
     fields.job_number = _job_number(source)

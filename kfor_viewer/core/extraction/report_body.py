@@ -40,8 +40,12 @@ NON_NATO_COUNT_RE = re.compile(
 _OTAN = r"(?:Organisation\s+du\s+Traité\s+de\s+l['’]Atlantique\s+Nord\s*\(OTAN\)|OTAN)"
 NATO_COUNT_FR_RE = re.compile(rf"(?P<n>\d+)\s+pays\s+(?:membres\s+)?de\s+l['’]{_OTAN}")
 NON_NATO_COUNT_FR_RE = re.compile(rf"(?P<n>\d+)\s+pays\s+non\s+membres\s+de\s+l['’]{_OTAN}")
+# "from 21 NATO Allies and 7 partner nations": partners are the non-NATO contributors.
+PARTNER_COUNT_RE = re.compile(
+    rf"(?P<n>{NUMBER})\s+partner(?:\s+troop-contributing)?\s+(?:nations|countries)", re.IGNORECASE
+)
 ALL_NATIONS_COUNT_RE = re.compile(
-    rf"(?:(?<=\bfrom\s)|(?=\S+\s+(?:troop-)?contributing))(?P<n>{NUMBER})\s+"
+    rf"(?:(?<=\bfrom\s)|(?<=\bby\s)|(?=\S+\s+(?:troop-)?contributing))(?P<n>{NUMBER})\s+"
     rf"(?:(?:troop-)?contributing\s+)?(?:nations|countries)\b",
     re.IGNORECASE,
 )
@@ -62,6 +66,9 @@ INTERVENTION_RE = re.compile(
     r"|\bKFOR\s+(?:was|were|has\s+been|had\s+been)\s+(?:not\s+)?(?:requested|asked|called\s+upon)"
     r"\s+to\s+intervene"
     r"|\b(?:requested|asked)\s+KFOR\s+to\s+intervene"
+    r"|\brequests?\s+from\s+[^.;]{3,80}?\s+for\s+KFOR\s+to\s+intervene"
+    r"|\bKFOR\s+(?:was|were|has\s+been|had\s+been)\s+(?:not\s+)?(?:required|needed|called)"
+    r"\s+to\s+intervene"
     r"|\brequests?\s+for\s+(?:KFOR\s+)?intervention"
     r"|\b(?:requirement|need|call|request)s?\s+for\s+(?:the\s+)?(?:direct\s+)?intervention"
     r"\s+(?:of|by)\s+KFOR"
@@ -230,6 +237,7 @@ def _nations(source: Source, sentences: list[Region], report: Report) -> set[tup
         for regex, attribute in (
             (NATO_COUNT_RE, "nato_nations"),
             (NON_NATO_COUNT_RE, "non_nato_nations"),
+            (PARTNER_COUNT_RE, "non_nato_nations"),
             (ALL_NATIONS_COUNT_RE, "contributing_nations"),
             (NATO_COUNT_FR_RE, "nato_nations"),
             (NON_NATO_COUNT_FR_RE, "non_nato_nations"),

@@ -807,6 +807,196 @@ def _monthly_2006_one_month() -> Case:
     )
 
 
+def _monthly_2001_old_layout() -> Case:
+    header = [
+        ("UNITED NATIONS", "S"),
+        ("Security Council", "Distr."),
+        ("", "GENERAL"),
+        ("", "S/2001/389"),
+        ("", "20 April 2001"),
+        ("", "ORIGINAL: ENGLISH"),
+    ]
+    blocks = [
+        heading(
+            "LETTER DATED 18 APRIL 2001 FROM THE SECRETARY-GENERAL ADDRESSED TO THE PRESIDENT "
+            "OF THE SECURITY COUNCIL"
+        ),
+        para(
+            "Pursuant to paragraph 20 of Security Council resolution 1244 (1999), I have the "
+            "honour to convey the attached report on the international security presence in "
+            "Kosovo for the month of March 2001, received from the Secretary-General of the "
+            "North Atlantic Treaty Organization (see annex)."
+        ),
+        para("(Signed) Kofi A. ANNAN"),
+        centre(
+            "Annex to the letter dated 18 April 2001 from the Secretary-General addressed to "
+            "the President of the Security Council"
+        ),
+        heading("Monthly report to the United Nations on the operations of the Kosovo Force"),
+        *numbered(
+            [
+                "This report covers KFOR operations during the month of March 2001.",
+                "KFOR's strength is currently about 39,000 troops in Kosovo, provided by 36 "
+                "nations.",
+                "The situation in Kosovo remained tense in the Presevo valley and calm elsewhere.",
+                "MNB East. On 7 March, 12 armed men were detained near the administrative "
+                "boundary line; 40 rifles and 6 mortars were seized.",
+                "MNB South. On 19 March, an explosion damaged a bus carrying 30 passengers.",
+            ],
+            dots=False,
+        ),
+        para("(Signed) Pieter de HAAN"),
+    ]
+    return Case(
+        "2001 monthly, old header columns, 'for the month of', 'Annex to the letter'",
+        header,
+        blocks,
+        Furniture("S/2001/389", "01-33871 (E)  200401", "*0133871*"),
+        document={
+            "symbol": "S/2001/389",
+            "distribution": "General",
+            "distribution_date": D(2001, 4, 20),
+            "original_language": "English",
+        },
+        cover={
+            "date": D(2001, 4, 18),
+            "sender": "Secretary-General",
+            "signatory": "Kofi A. Annan",
+        },
+        reports=[
+            {
+                "label": "Annex",
+                "period_start": D(2001, 3, 1),
+                "period_end": D(2001, 3, 31),
+                "as_at": None,
+                "troops_total": 39000,
+                "troops_qualifier": "about",
+                "contributing_nations": 36,
+                "non_nato_troops": None,
+                "major_incidents": None,
+                "intervention_requests": None,
+                "event_dates": [D(2001, 3, 7), D(2001, 3, 19)],
+                "assessment_starts": "The situation in Kosovo remained tense",
+            }
+        ],
+    )
+
+
+def _quarterly_2015_requests_from_police() -> Case:
+    blocks = [
+        heading(
+            "Letter dated 5 May 2015 from the Secretary-General addressed to the President of "
+            "the Security Council"
+        ),
+        para(
+            "I have the honour to transmit herewith a letter dated 23 April 2015 from the "
+            "Secretary General of NATO, transmitting the report on the international security "
+            "presence in Kosovo for the period 1 January - 31 March 2015 (see annex)."
+        ),
+        para("(Signed) BAN Ki-moon"),
+        centre("Annex"),
+        heading(
+            "Letter dated 23 April 2015 from the Secretary General of NATO addressed to the "
+            "Secretary-General"
+        ),
+        para("I attach the quarterly report on KFOR operations for your information."),
+        para("(Signed) Jonas Eriksen"),
+        centre("Enclosure"),
+        heading("Report to the United Nations on KFOR operations"),
+        *numbered(
+            [
+                "This report covers the period 1 January - 31 March 2015.",
+                "As of 31 March 2015, KFOR troops numbered approximately 4,600, provided by 31 "
+                "nations.",
+                "No major incidents affecting KFOR were reported. There have been no requests "
+                "from the Kosovo police or EULEX for KFOR to intervene.",
+                "The security situation in Kosovo remained calm and stable. About 2,000 people "
+                "gathered in Pristina on 27 January; 120 police officers were injured.",
+            ]
+        ),
+    ]
+    return Case(
+        "2015 quarterly, 'As of', 'provided by 31 nations', requests from the police",
+        english_header("S/2015/318", "6 May 2015"),
+        blocks,
+        Furniture("S/2015/318", "15-07123 (E)  060515", "*1507123*"),
+        cover={"date": D(2015, 5, 5), "transmitted_letter_dates": [D(2015, 4, 23)]},
+        reports=[
+            {
+                "letter_date": D(2015, 4, 23),
+                "signatory": "Jonas Eriksen",
+                "signatory_title": "Secretary General of NATO",
+                "period_start": D(2015, 1, 1),
+                "period_end": D(2015, 3, 31),
+                "as_at": D(2015, 3, 31),
+                "troops_total": 4600,
+                "troops_qualifier": "approximately",
+                "contributing_nations": 31,
+                "major_incidents": False,
+                "intervention_requests": False,
+                "event_dates": [D(2015, 1, 27)],
+            }
+        ],
+    )
+
+
+def _quarterly_2017_allies_and_partners() -> Case:
+    blocks = [
+        heading(
+            "Letter dated 21 February 2017 from the Secretary-General addressed to the "
+            "President of the Security Council"
+        ),
+        para(
+            "Pursuant to Security Council resolution 1244 (1999), I have the honour to transmit "
+            "the attached letter, dated 10 February 2017, from the Secretary General of the "
+            "North Atlantic Treaty Organization, Jonas Eriksen, transmitting a report on the "
+            "international security presence in Kosovo, covering the period from 1 October to "
+            "31 December 2016 (see annex)."
+        ),
+        para("(Signed) Ana Ribeiro"),
+        centre("Annex"),
+        para("Please find attached the quarterly report on Kosovo Force operations."),
+        para("(Signed) Jonas Eriksen"),
+        centre("Enclosure"),
+        heading("Report to the United Nations on Kosovo Force operations"),
+        *numbered(
+            [
+                "The present report covers the period from 1 October to 31 December 2016.",
+                "As at 31 December 2016, KFOR comprised approximately 4,300 troops from 21 NATO "
+                "Allies and 7 partner nations.",
+                "There were no major security incidents. KFOR was not required to intervene as "
+                "a third security responder.",
+                "The security situation remained calm. Ministers from 14 countries met in "
+                "Pristina on 6 December.",
+            ]
+        ),
+    ]
+    return Case(
+        "2017 quarterly, Allies and partner nations, not required to intervene",
+        english_header("S/2017/160", "23 February 2017"),
+        blocks,
+        Furniture("S/2017/160", "17-02345 (E)  230217", "*1702345*"),
+        cover={"date": D(2017, 2, 21), "transmitted_letter_dates": [D(2017, 2, 10)]},
+        reports=[
+            {
+                "letter_date": D(2017, 2, 10),
+                "signatory": "Jonas Eriksen",
+                "signatory_title": "Secretary General of the North Atlantic Treaty Organization",
+                "period_start": D(2016, 10, 1),
+                "period_end": D(2016, 12, 31),
+                "as_at": D(2016, 12, 31),
+                "troops_total": 4300,
+                "nato_nations": 21,
+                "non_nato_nations": 7,
+                "contributing_nations": None,
+                "major_incidents": False,
+                "intervention_requests": False,
+                "event_dates": [D(2016, 12, 6)],
+            }
+        ],
+    )
+
+
 CASES = [
     _monthly_1999(),
     _monthly_2000_noisy(),
@@ -819,4 +1009,7 @@ CASES = [
     _three_reports_2019(),
     _recent_2024_incident(),
     _french_2021(),
+    _monthly_2001_old_layout(),
+    _quarterly_2015_requests_from_police(),
+    _quarterly_2017_allies_and_partners(),
 ]
