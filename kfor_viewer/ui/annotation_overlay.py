@@ -60,7 +60,8 @@ class AnnotationOverlay(QObject):
         self._by_page = {}
         annotations = self.store.annotations() if self.store is not None else []
         for annotation in sorted(annotations, key=lambda a: a.created):
-            self._by_page.setdefault(annotation.page - 1, []).append(annotation)
+            if not annotation.orphan:  # an orphan's old place is not where its words are now
+                self._by_page.setdefault(annotation.page - 1, []).append(annotation)
 
     def annotations_on(self, page: int) -> list[Any]:
         """The highlights of the 0-based `page`, oldest first (painting order)."""

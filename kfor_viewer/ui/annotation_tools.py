@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox
 
 from kfor_viewer.core import edit_commands
-from kfor_viewer.core.annotation_store import StoreWriteError
-from kfor_viewer.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, Annotation, new_id
+from kfor_viewer.core.annotation_store import StoreReadError, StoreWriteError
+from kfor_viewer.core.annotations import DEFAULT_COLOR
 from kfor_viewer.core.tag_vocabulary import load_tag_vocabulary, remember_tags
 from kfor_viewer.ui.annotation_editor import AnnotationEditor
 from kfor_viewer.ui.annotation_import import AnnotationJobRunner, AnnotationTransfer
@@ -27,38 +27,7 @@ from kfor_viewer.ui.annotation_pointer import AnnotationPointer
 from kfor_viewer.ui.annotations_panel import AnnotationsPanel
 from kfor_viewer.ui.autosave import Autosaver
 from kfor_viewer.ui.highlight_toolbar import HighlightToolbar
-from kfor_viewer.ui.text_anchoring import TextAnchoring
-from kfor_viewer.ui.text_selection import TextSelection, join_words
-
-WordsOf = Callable[[int], Sequence[Any] | None]
-CONTEXT_WORDS = 12  # enough words for CONTEXT_CHARS of context on either side
-
-
-def annotations_from_selection(
-    selection: TextSelection, words_of: WordsOf, color: str, tags: Sequence[str] = ()
-) -> list[Annotation]:
-    """One highlight per page of `selection` (pages 0-based there, 1-based in the store), with
-    the text just before and after it as context for finding it again in a revised PDF."""
-    made = []
-    for part in selection.pages:
-        if not part.rects:
-            continue
-        words = words_of(part.page) or ()
-        before = join_words(words[max(0, part.first - CONTEXT_WORDS) : part.first])
-        after = join_words(words[part.last + 1 : part.last + 1 + CONTEXT_WORDS])
-        made.append(
-            Annotation(
-                id=new_id(),
-                page=part.page + 1,
-                quote=part.text,
-                rects=tuple(tuple(round(v, 2) for v in box) for box in part.rects),
-                prefix=before[-CONTEXT_CHARS:],
-                suffix=after[:CONTEXT_CHARS],
-                color=color,
-                tags=tuple(dict.fromkeys(tags)),
-            )
-        )
-    return made
+from kfor_viewer.ui.text_anchoring import TextAnchoring, annotations_from_selection
 
 
 def _union(rects: Sequence[tuple[float, float, float, float]]) -> tuple[float, ...]:
@@ -92,6 +61,16 @@ class AnnotationTools(QObject):
         self._build_actions()
         self._connect()
         self._update_actions()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Back in this window: take in what another window or instance saved meanwhile.
+        if event.type() == QEvent.Type.WindowActivate and self.store is not None:
+            try:
+                self.store.refresh()
+            except StoreReadError as error:
+                self.show_status(str(error), 10000)
+        return False
 
     # --- construction ---------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -295,6 +274,9 @@ class AnnotationTools(QObject):
     def jump_to(self, annotation_id: str) -> None:
         annotation = self.store.get(annotation_id) if self.store else None
         if annotation is None or not annotation.rects:
+            return
+        if annotation.orphan:
+            self.show_status("This highlight’s words were not found in this version.", 6000)
             return
         self.view.scroll_into_view(annotation.page - 1, _union(annotation.rects))
         self.overlay.select(annotation_id)

@@ -1,24 +1,58 @@
 """Give highlights made in the window their place in the document's text.
 
-A highlight made from a selection knows its words, rectangles and nearby words at once; its
-character offsets in the page text and its context as the store keeps them (the text MuPDF reads,
-running heads removed) come a moment later from the isolated child (`annotation_jobs.ANCHOR`),
-the same text the command line anchors quotes in. The store then gets them without an undo step:
-they describe the highlight, they do not change it.
+A highlight made from a selection (`annotations_from_selection`) knows its words, rectangles
+and nearby words at once; its character offsets in the page text and its context as the store
+keeps them (the text MuPDF reads, running heads removed) come a moment later from the isolated
+child (`annotation_jobs.ANCHOR`), the same text the command line anchors quotes in. The store
+then gets them without an undo step: they describe the highlight, they do not change it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from kfor_viewer.core.annotation_jobs import ANCHOR, AnnotationJob
+from kfor_viewer.core.annotations import CONTEXT_CHARS, Annotation, new_id
+from kfor_viewer.ui.text_selection import TextSelection, join_words
 
 BATCH_DELAY_MS = 300  # highlights made in quick succession go in one job
+WordsOf = Callable[[int], Sequence[Any] | None]
+CONTEXT_WORDS = 12  # enough words for CONTEXT_CHARS of context on either side
+
+
+def annotations_from_selection(
+    selection: TextSelection, words_of: WordsOf, color: str, tags: Sequence[str] = ()
+) -> list[Annotation]:
+    """One highlight per page of `selection` (pages 0-based there, 1-based in the store), with
+    the text just before and after it as context for finding it again in a revised PDF."""
+    made = []
+    for part in selection.pages:
+        if not part.rects:
+            continue
+        words = words_of(part.page) or ()
+        before = join_words(words[max(0, part.first - CONTEXT_WORDS) : part.first])
+        after = join_words(words[part.last + 1 : part.last + 1 + CONTEXT_WORDS])
+        made.append(
+            Annotation(
+                id=new_id(),
+                page=part.page + 1,
+                quote=part.text,
+                rects=tuple(tuple(round(v, 2) for v in box) for box in part.rects),
+                prefix=before[-CONTEXT_CHARS:],
+                suffix=after[:CONTEXT_CHARS],
+                color=color,
+                tags=tuple(dict.fromkeys(tags)),
+            )
+        )
+    return made
 
 
 class TextAnchoring(QObject):
+    """Sends the store's unplaced highlights to the child and stores what it finds."""
+
     def __init__(self, jobs: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.jobs = jobs

@@ -268,3 +268,21 @@ def test_a_highlight_gets_the_same_text_offsets_as_the_command_line(qtbot, make_
     assert (placed.prefix, placed.suffix) == (expected.prefix, expected.suffix)
     # the words' rectangles stay as selected, and placing them is no undo step of its own
     assert placed.rects == as_made.rects and window.undo_stack.count() == 1
+
+
+def test_a_second_window_takes_in_the_first_ones_highlights_when_activated(
+    qtbot, make_viewer, text_pdf
+):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    first, second = make_viewer(), make_viewer()
+    first_store = open_with_store(qtbot, first, text_pdf)
+    second_store = open_with_store(qtbot, second, text_pdf)
+    select_words(qtbot, first, 0, "KFOR,", "EULEX")
+    (made,) = first.annotation_tools.highlight_selection()
+    assert first.annotation_tools.autosaver.save_now()
+    assert second_store.get(made) is None
+    QApplication.sendEvent(second, QEvent(QEvent.Type.WindowActivate))
+    assert second_store.get(made).quote == first_store.get(made).quote
+    qtbot.waitUntil(lambda: second.annotation_tools.panel.visible_ids() == [made], timeout=1000)
