@@ -29,11 +29,12 @@ _NATIONS = r"(?:nations|countries|States|Allies|partners|members|contributors)"
 _NATION_TAIL = rf"(?:\s+(?:member|Allied|allied|partner))?(?:\s+troop-contributing)?\s+{_NATIONS}"
 NATO_COUNT_RE = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})\s+{_NATO}"
-    rf"(?=(?:{_NATION_TAIL})|\s+and\s+(?:{NUMBER})\s+non-{_NATO}{_NATION_TAIL})",
+    rf"(?=(?:{_NATION_TAIL})|\s+and\s+(?:{NUMBER})\s+non-{_NATO}(?:{_NATION_TAIL}|\s*\)))",
     re.IGNORECASE,
 )
+# "8 non-NATO troop-contributing nations", or closing a parenthesis: "(22 NATO and 9 non-NATO)".
 NON_NATO_COUNT_RE = re.compile(
-    rf"(?P<n>{NUMBER})\s+(?:non-|non\s)(?:{_NATO}){_NATION_TAIL}", re.IGNORECASE
+    rf"(?P<n>{NUMBER})\s+(?:non-|non\s)(?:{_NATO})(?:{_NATION_TAIL}|(?=\s*\)))", re.IGNORECASE
 )
 # French: "de 19 pays membres de l'Organisation du Traité de l'Atlantique Nord (OTAN) et de
 # 8 pays non membres de l'OTAN".

@@ -26,6 +26,7 @@ class Case:
     document: dict = field(default_factory=dict)
     cover: dict = field(default_factory=dict)
     reports: list[dict] = field(default_factory=list)
+    max_lines_per_page: int | None = None  # to break pages (and paragraphs) early
 
 
 def centre(text: str) -> Block:
@@ -997,6 +998,172 @@ def _quarterly_2017_allies_and_partners() -> Case:
     )
 
 
+def _quarterly_2011_nations_in_parentheses() -> Case:
+    blocks = [
+        heading(
+            "Letter dated 15 March 2011 from the Secretary-General addressed to the President of "
+            "the Security Council"
+        ),
+        para(
+            "I have the honour to transmit herewith a letter dated 9 March 2011 from the "
+            "Secretary-General of the North Atlantic Treaty Organization, Mr. Lars Holmgren, "
+            "transmitting the report on KFOR operations for the period from 1 December 2010 to "
+            "28 February 2011 (see annex)."
+        ),
+        para("(Signed) BAN Ki-moon"),
+        centre("Annex"),
+        para("I attach the quarterly report on KFOR operations."),
+        para("(Signed) Lars Holmgren"),
+        centre("Enclosure"),
+        heading("Quarterly report to the United Nations on KFOR operations"),
+        *numbered(
+            [
+                "This report covers the period from 1 December 2010 to 28 February 2011.",
+                "KFOR's strength currently stands at approximately 6,200 troops from 31 nations "
+                "(22 NATO and 9 non-NATO).",
+                "The overall security situation remained calm. There were no major security "
+                "incidents involving KFOR.",
+                "On 12 December 2010, elections to the Assembly of Kosovo took place without "
+                "significant incidents. The Kosovo Security Force has 2,500 active members.",
+            ]
+        ),
+    ]
+    return Case(
+        "2011 quarterly, '31 nations (22 NATO and 9 non-NATO)', page breaks mid-paragraph",
+        english_header("S/2011/158", "17 March 2011"),
+        blocks,
+        Furniture("S/2011/158", "11-26420 (E)  170311", "*1126420*"),
+        cover={"date": D(2011, 3, 15), "transmitted_letter_dates": [D(2011, 3, 9)]},
+        reports=[
+            {
+                "letter_date": D(2011, 3, 9),
+                "signatory": "Lars Holmgren",
+                "signatory_title": "Secretary-General of the North Atlantic Treaty Organization",
+                "period_start": D(2010, 12, 1),
+                "period_end": D(2011, 2, 28),
+                "as_at": None,
+                "troops_total": 6200,
+                "contributing_nations": 31,
+                "nato_nations": 22,
+                "non_nato_nations": 9,
+                "non_nato_troops": None,
+                "major_incidents": False,
+                "event_dates": [D(2010, 12, 12)],
+            }
+        ],
+        max_lines_per_page=9,
+    )
+
+
+def _monthly_2004_current_strength() -> Case:
+    blocks = [
+        heading(
+            "Letter dated 30 June 2004 from the Secretary-General addressed to the President of "
+            "the Security Council"
+        ),
+        para(
+            "I have the honour to transmit herewith the report on the international security "
+            "presence in Kosovo covering the period from 1 to 31 May 2004 (see annex)."
+        ),
+        para("(Signed) Kofi A. Annan"),
+        centre("Annex"),
+        heading(
+            "Letter dated 23 June 2004 from the Secretary General of NATO addressed to the "
+            "Secretary-General"
+        ),
+        para("Please find enclosed the monthly report on KFOR operations for May 2004."),
+        para("(Signed) Jan de VRIES BAKKER"),
+        centre("Enclosure"),
+        heading("Monthly report to the United Nations on KFOR operations"),
+        *numbered(
+            [
+                "This report covers the period from 1 to 31 May 2004.",
+                "The current KFOR strength is 17,467 troops including 2,150 from non-NATO "
+                "countries.",
+                "The security situation in Kosovo remained calm but tense after the violence of "
+                "March. KFOR arrested 31 persons; 5 villages were searched.",
+                "On 26 May, KFOR handed over 3 border crossing points to the Kosovo police.",
+            ]
+        ),
+    ]
+    return Case(
+        "2004 monthly, 'current KFOR strength is ... including ... from non-NATO countries'",
+        english_header("S/2004/529", "2 July 2004"),
+        blocks,
+        Furniture("S/2004/529", "04-40872 (E)  020704", "*0440872*"),
+        cover={"date": D(2004, 6, 30), "transmitted_letter_dates": []},
+        reports=[
+            {
+                "letter_date": D(2004, 6, 23),
+                "signatory": "Jan de Vries Bakker",
+                "signatory_title": "Secretary General of NATO",
+                "period_start": D(2004, 5, 1),
+                "period_end": D(2004, 5, 31),
+                "troops_total": 17467,
+                "troops_approximate": False,
+                "non_nato_troops": 2150,
+                "contributing_nations": None,
+                "event_dates": [D(2004, 5, 26)],
+            }
+        ],
+        max_lines_per_page=12,
+    )
+
+
+def _quarterly_2023_serious_incident() -> Case:
+    blocks = [
+        heading(
+            "Letter dated 8 December 2023 from the Secretary-General addressed to the President "
+            "of the Security Council"
+        ),
+        para(
+            "Pursuant to Security Council resolution 1244 (1999), I have the honour to transmit "
+            "the attached letter, dated 30 November 2023, from the Secretary General of the "
+            "North Atlantic Treaty Organization, Maarten de Groot, transmitting a report on the "
+            "international security presence in Kosovo, covering the period from 1 July to 30 "
+            "September 2023 (see annex)."
+        ),
+        para("(Signed) Ana Ribeiro"),
+        centre("Annex"),
+        para("Please find attached the quarterly report on Kosovo Force operations."),
+        para("(Signed) Maarten de Groot"),
+        centre("Enclosure"),
+        heading("Report to the United Nations on Kosovo Force operations"),
+        *numbered(
+            [
+                "The present report covers the period from 1 July to 30 September 2023.",
+                "As at 30 September 2023, the total number of KFOR troops in theatre was "
+                "approximately 4,500, from 20 NATO Allies and 8 non-NATO partner nations.",
+                "The most serious security incident of the reporting period took place on 24 "
+                "September in Banjska, where one police officer was killed.",
+                "Following the incident, NATO deployed an additional 200 troops from the "
+                "operational reserve force; 3,000 people attended the funeral on 27 September.",
+            ]
+        ),
+    ]
+    return Case(
+        "2023 quarterly, 'NATO Allies and non-NATO partner nations', a serious incident",
+        english_header("S/2023/960", "11 December 2023"),
+        blocks,
+        Furniture("S/2023/960", "23-24555 (E)  111223", "*2324555*"),
+        cover={"date": D(2023, 12, 8), "transmitted_letter_dates": [D(2023, 11, 30)]},
+        reports=[
+            {
+                "period_start": D(2023, 7, 1),
+                "period_end": D(2023, 9, 30),
+                "as_at": D(2023, 9, 30),
+                "troops_total": 4500,
+                "nato_nations": 20,
+                "non_nato_nations": 8,
+                "non_nato_troops": None,
+                "major_incidents": True,
+                "intervention_requests": None,
+                "event_dates": [D(2023, 9, 24), D(2023, 9, 27)],
+            }
+        ],
+    )
+
+
 CASES = [
     _monthly_1999(),
     _monthly_2000_noisy(),
@@ -1012,4 +1179,7 @@ CASES = [
     _monthly_2001_old_layout(),
     _quarterly_2015_requests_from_police(),
     _quarterly_2017_allies_and_partners(),
+    _quarterly_2011_nations_in_parentheses(),
+    _monthly_2004_current_strength(),
+    _quarterly_2023_serious_incident(),
 ]

@@ -56,7 +56,7 @@ def mismatches(case: Case, result: ExtractionResult) -> list[str]:
 
 
 def build_case(case: Case, path) -> ExtractionResult:
-    make_pdf(path, case.blocks, case.furniture, case.header)
+    make_pdf(path, case.blocks, case.furniture, case.header, case.max_lines_per_page)
     return extract(path, use_ocr=False)
 
 
