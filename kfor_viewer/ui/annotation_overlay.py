@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from kfor_viewer.ui.store_subscription import StoreSubscription
+
 Box = tuple[float, float, float, float]
 PAD = 1.0  # points above and below a line's words, as a marker overlaps the letters a little
 HIT_TOLERANCE = 1.5  # points
@@ -29,16 +31,12 @@ class AnnotationOverlay(QObject):
         self.selected_id: str | None = None
         self._by_page: dict[int, list[Any]] = {}  # 0-based page -> annotations, oldest first
         self._stale = False
-        self._unsubscribe: Any = None
+        self._subscription = StoreSubscription(lambda _change: self._mark_stale())
         page_view.add_overlay(self)
 
     def set_store(self, store: Any) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._subscription.follow(store)
         self.store = store
-        if store is not None:
-            self._unsubscribe = store.subscribe(lambda _change: self._mark_stale())
         self.select(None)
         self._mark_stale()
 

@@ -27,6 +27,7 @@ from kfor_viewer.ui.annotation_pointer import AnnotationPointer
 from kfor_viewer.ui.annotations_panel import AnnotationsPanel
 from kfor_viewer.ui.autosave import Autosaver
 from kfor_viewer.ui.highlight_toolbar import HighlightToolbar
+from kfor_viewer.ui.store_subscription import StoreSubscription
 from kfor_viewer.ui.text_anchoring import TextAnchoring, annotations_from_selection
 
 
@@ -44,7 +45,7 @@ class AnnotationTools(QObject):
         super().__init__(window)
         self.window, self.view, self.undo_stack = window, page_view, undo_stack
         self.store: Any = None
-        self._unsubscribe: Any = None
+        self._subscription = StoreSubscription(self._on_store_changed)
         self.document_path: str | None = None
         self.tag_colors: dict[str, str | None] = {}
         self.default_color = DEFAULT_COLOR
@@ -162,12 +163,9 @@ class AnnotationTools(QObject):
         self.autosaver.set_store(store)
         if self.store is not store:
             self.undo_stack.clear()  # commands are bound to the store they edit
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._subscription.follow(store)
         self.store = store
         if store is not None:
-            self._unsubscribe = store.subscribe(self._on_store_changed)
             self.reload_tag_colors()
         self.overlay.set_store(store)
         self.panel.set_store(store)

@@ -35,6 +35,7 @@ from kfor_viewer.ui.annotation_list_model import (
     AnnotationListModel,
     group_annotations,
 )
+from kfor_viewer.ui.store_subscription import StoreSubscription
 
 __all__ = ["BY_PAGE", "BY_TAG", "AnnotationsPanel", "color_icon", "group_annotations"]
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -86,7 +87,7 @@ class AnnotationsPanel(QDockWidget):
         self.setObjectName("annotationsDock")
         self.store: Any = None
         self.tag_colors: dict[str, str | None] = {}
-        self._unsubscribe: Any = None
+        self._subscription = StoreSubscription(lambda _change: self._refresh_timer.start())
         self._selected: str | None = None  # kept across refreshes
         # a burst of store changes (an import, an undo of many) refreshes the list once
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -154,13 +155,9 @@ class AnnotationsPanel(QDockWidget):
 
     # --- model ----------------------------------------------------------------------------
     def set_store(self, store: Any) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._subscription.follow(store)
         self.store = store
         self.tag_filter = None
-        if store is not None:
-            self._unsubscribe = store.subscribe(lambda _change: self._refresh_timer.start())
         self.refresh()
 
     def set_tag_colors(self, colors: dict[str, str | None]) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kfor_viewer.core.annotation_store import StoreWriteError
+from kfor_viewer.ui.store_subscription import StoreSubscription
 
 SAVE_DELAY_MS = 500
 RETRY_DELAY_MS = 10_000
@@ -32,7 +33,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.store: Any = None
         self.last_error = ""
-        self._unsubscribe: Any = None
+        self._subscription = StoreSubscription(self._on_change)
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.save_now)
         self._delay_ms, self._retry_ms = delay_ms, retry_ms
@@ -48,17 +49,14 @@ class Autosaver(QObject):
 
     def set_store(self, store: Any) -> None:
         """Follow `store` (None: no document); the previous store is saved first."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._subscription.follow(None)
         self.save_now()
         self.store = store
         self.last_error = ""
         self._timer.stop()
-        if store is not None:
-            self._unsubscribe = store.subscribe(self._on_change)
-            if store.dirty:  # e.g. migrated from an older schema on load
-                self._timer.start()
+        self._subscription.follow(store)
+        if store is not None and store.dirty:  # e.g. migrated from an older schema on load
+            self._timer.start()
 
     def save_now(self) -> bool:
         """Save at once if anything is unsaved; False when it failed (it will be retried)."""

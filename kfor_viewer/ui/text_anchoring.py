@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kfor_viewer.core.annotation_jobs import ANCHOR, AnnotationJob
 from kfor_viewer.core.annotations import CONTEXT_CHARS, Annotation, new_id
+from kfor_viewer.ui.store_subscription import StoreSubscription
 from kfor_viewer.ui.text_selection import TextSelection, join_words
 
 BATCH_DELAY_MS = 300  # highlights made in quick succession go in one job
@@ -59,21 +60,18 @@ class TextAnchoring(QObject):
         self.store: Any = None
         self.path: str | None = None
         self._pending: set[str] = set()
-        self._unsubscribe: Any = None
+        self._subscription = StoreSubscription(self._on_change)
         self._timer = QTimer(self, singleShot=True, interval=BATCH_DELAY_MS)
         self._timer.timeout.connect(self._send)
         jobs.finished.connect(self._on_finished)
 
     def set_store(self, store: Any, path: str | None) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._subscription.follow(store if path else None)
         if self.path:
             self.jobs.cancel_queued(self.path)
         self.store, self.path = store, path
         self._pending.clear()
         if store is not None and path:
-            self._unsubscribe = store.subscribe(self._on_change)
             self._want([a.id for a in store.annotations() if _unplaced(a)])
 
     def _on_change(self, change: Any) -> None:
