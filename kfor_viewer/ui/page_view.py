@@ -58,7 +58,8 @@ class PageView(QAbstractScrollArea):
         self._pinned: tuple[int, int] | None = None  # (scroll value, page) after go_to_page
         self._scroll_direction = 1
         self._last_scroll = 0
-        self._failed: dict[int, str] = {}
+        self._failed: dict[int, str] = {}  # page -> why it could not be rendered
+        self._failed_tiles: set[RenderKey] = set()  # not asked again (the preview stays)
         self._overlays: list[Any] = []
         self._paint_clip: QRectF | None = None  # the area being repainted, during paintEvent
         self.history: NavigationHistory[PagePosition] = NavigationHistory()
@@ -86,6 +87,7 @@ class PageView(QAbstractScrollArea):
     def set_document(self, info: Any, generation: int) -> None:
         self._info, self._generation = info, generation
         self._failed.clear()
+        self._failed_tiles.clear()
         self.search_highlights.clear()
         self.history.clear()
         self.historyChanged.emit(False, False)
@@ -350,7 +352,7 @@ class PageView(QAbstractScrollArea):
                 self.devicePixelRatioF(),
                 self._visible_layout_rect(),
                 self._scroll_direction,
-                lambda key: key in self._cache,
+                lambda key: key in self._cache or key in self._failed_tiles,
                 self._failed,
             )
             self._requests.want("page-view", wanted)
@@ -363,13 +365,18 @@ class PageView(QAbstractScrollArea):
             self.viewport().update(self._viewport_rect(key.page).toAlignedRect())
 
     def _on_render_failed(self, key: RenderKey, reason: str) -> None:
-        if key.doc_generation == self._generation and key.clip is None:
+        if key.doc_generation != self._generation:
+            return
+        if key.clip is not None:
+            self._failed_tiles.add(key)
+        else:
             self._failed[key.page] = reason
             self.viewport().update()
 
     def redraw_after_restart(self) -> None:
         """Ask again for what is on screen (the restarted worker lost its queue)."""
         self._failed.clear()
+        self._failed_tiles.clear()
         self._schedule_renders()
 
     def _viewport_rect(self, page: int) -> QRectF:

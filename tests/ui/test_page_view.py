@@ -243,3 +243,15 @@ def test_while_the_new_size_renders_the_old_image_is_shown_scaled(qtbot, viewer,
         if image.pixelColor(x, y).lightness() < 100
     ]
     assert len(dark) > 20  # text, not a blank sheet
+
+
+def test_a_tile_that_fails_is_not_asked_for_again(qtbot, viewer, text_pdf):
+    open_and_wait(qtbot, viewer, text_pdf)
+    view = viewer.page_view
+    view.set_zoom(4.0)
+    tile = next(key for key in view._keys_for_page(0, view._visible_layout_rect()) if key.clip)
+    viewer.cache.clear()
+    viewer.requests.renderFailed.emit(tile, "too many colour components")
+    view._request_visible()
+    assert tile not in viewer.requests.wanted()
+    assert 0 not in view._failed  # the page itself still shows (its preview)
