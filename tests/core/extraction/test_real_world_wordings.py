@@ -1,6 +1,6 @@
-"""The held-out corpus (real_world_documents): every era's wording read as a careful human would,
-with nulls where the text does not state a field and no figure taken from a trap (villages,
-arrests, weapons, a demonstration, countries at a conference, resolution years)."""
+"""The held-out corpus (tests/core/extraction/real_world): every era's wording read as a careful
+human would, with nulls where the text does not state a field and no figure taken from a trap
+(villages, arrests, weapons, a demonstration, countries at a conference, resolution years)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import pymupdf
 import pytest
 
 from kfor_viewer.core.extraction import ExtractionResult, Field, Report, extract
-from tests.core.extraction.real_world_documents import CASES, Case
+from tests.core.extraction.real_world import Case, all_cases
 from tests.core.synthetic_pdf import make_pdf
+
+CASES = all_cases()
 
 
 def _value(field: Field | None) -> Any:
