@@ -20,6 +20,8 @@ from tests.conftest import REPO_ROOT
 
 pytestmark = [
     pytest.mark.packaging,
+    # Building the bundle or the .deb inside a fixture takes minutes on a busy machine.
+    pytest.mark.timeout(1200),
     pytest.mark.skipif(
         os.environ.get("KFOR_RUN_PACKAGING") != "1",
         reason="builds the packages (slow): set KFOR_RUN_PACKAGING=1",
