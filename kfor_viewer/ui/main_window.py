@@ -277,6 +277,9 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _on_opened(self, info: Any) -> None:
+        self._remember_place()  # of the document being replaced
+        if self._pending_restore is None:
+            self._pending_restore = self.settings.document_place(info.path)
         self.info = info
         generation = self.client.doc_generation
         self.cache_clear_other_documents()
@@ -446,12 +449,20 @@ class MainWindow(QMainWindow):
             self.saveGeometry(), self.saveState(), self.splitter.saveState()
         )
         self.settings.save_sidebar(not self.sidebar.isHidden(), self.sidebar.currentIndex())
-        if self.info is not None:
-            view = self.page_view
-            self.settings.save_last_document(
-                LastDocument(self.info.path, view.current_page, view.zoom_mode, view.zoom)
-            )
+        place = self._remember_place()
+        if place is not None:
+            self.settings.save_last_document(place)
         self.settings.sync()
+
+    def _remember_place(self) -> LastDocument | None:
+        """Store where the open document is (page and zoom), to return there when it is
+        opened again."""
+        if self.info is None:
+            return None
+        view = self.page_view
+        place = LastDocument(self.info.path, view.current_page, view.zoom_mode, view.zoom)
+        self.settings.save_document_place(place)
+        return place
 
     # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,6 +3,7 @@ isolated."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from kfor_viewer.core.paths import config_dir
 
 SETTINGS_FILE = "kfor-viewer.ini"
+MAX_PLACES = 100  # documents whose page and zoom are remembered
 
 
 @dataclass(frozen=True)
@@ -70,20 +72,42 @@ class ViewerSettings:
         self.qsettings.setValue("sidebar/tab", tab)
 
     def last_document(self) -> LastDocument | None:
-        path = self.qsettings.value("last/path", "")
-        if not path:
-            return None
-        mode = str(self.qsettings.value("last/zoom_mode", "fit-width"))
-        if mode not in ("fit-width", "fit-page", "custom"):
-            mode = "fit-width"
-        zoom = _as_float(self.qsettings.value("last/zoom", 1.0), 1.0)
-        return LastDocument(str(path), _as_int(self.qsettings.value("last/page", 0), 0), mode, zoom)
+        return self._read_place("last")
 
     def save_last_document(self, last: LastDocument) -> None:
-        self.qsettings.setValue("last/path", last.path)
-        self.qsettings.setValue("last/page", last.page)
-        self.qsettings.setValue("last/zoom_mode", last.zoom_mode)
-        self.qsettings.setValue("last/zoom", last.zoom)
+        self._write_place("last", last)
+
+    def document_place(self, path: str) -> LastDocument | None:
+        """Where `path` was left the last time it was open (page and zoom), if remembered."""
+        place = self._read_place(f"places/{_place_key(path)}")
+        return place if place is not None and place.path == path else None
+
+    def save_document_place(self, place: LastDocument) -> None:
+        """Remember where a document was left; the oldest of MAX_PLACES places are forgotten."""
+        key = _place_key(place.path)
+        order = [k for k in _as_list(self.qsettings.value("places/order", [])) if k != key]
+        order.append(key)
+        for old in order[:-MAX_PLACES]:
+            self.qsettings.remove(f"places/{old}")
+        self.qsettings.setValue("places/order", order[-MAX_PLACES:])
+        self._write_place(f"places/{key}", place)
+
+    def _read_place(self, prefix: str) -> LastDocument | None:
+        path = self.qsettings.value(f"{prefix}/path", "")
+        if not path:
+            return None
+        mode = str(self.qsettings.value(f"{prefix}/zoom_mode", "fit-width"))
+        if mode not in ("fit-width", "fit-page", "custom"):
+            mode = "fit-width"
+        zoom = _as_float(self.qsettings.value(f"{prefix}/zoom", 1.0), 1.0)
+        page = _as_int(self.qsettings.value(f"{prefix}/page", 0), 0)
+        return LastDocument(str(path), max(page, 0), mode, zoom)
+
+    def _write_place(self, prefix: str, place: LastDocument) -> None:
+        self.qsettings.setValue(f"{prefix}/path", place.path)
+        self.qsettings.setValue(f"{prefix}/page", place.page)
+        self.qsettings.setValue(f"{prefix}/zoom_mode", place.zoom_mode)
+        self.qsettings.setValue(f"{prefix}/zoom", place.zoom)
 
     def sync(self) -> None:
         self.qsettings.sync()
@@ -91,6 +115,16 @@ class ViewerSettings:
     def _bytes(self, name: str) -> QByteArray | None:
         value = self.qsettings.value(name)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _place_key(path: str) -> str:
+    return hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:16]
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, str):  # QSettings returns a one-entry list as a plain string
+        return [value]
+    return [str(v) for v in value or []] if isinstance(value, list | tuple) else []
 
 
 def _as_bool(value: object) -> bool:

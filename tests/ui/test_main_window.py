@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kfor_viewer.ui import main_window as main_window_module
 from kfor_viewer.ui.page_layout import POINTS_TO_PIXELS
+from kfor_viewer.ui.settings import MAX_PLACES, LastDocument, ViewerSettings
 from tests.core import bad_pdfs
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait, wait_first_paint
 
@@ -321,3 +322,23 @@ def test_file_open_and_the_go_menu(qtbot, viewer, long_pdf, monkeypatch):
     assert view.current_page == 11
     a.forward.trigger()
     assert view.current_page == 0
+
+
+def test_each_document_reopens_where_it_was_left(qtbot, viewer, long_pdf, text_pdf):
+    open_and_wait(qtbot, viewer, long_pdf)
+    viewer.page_view.set_zoom(1.5)
+    viewer.page_view.go_to_page(7)
+    open_and_wait(qtbot, viewer, text_pdf)
+    assert viewer.page_view.current_page == 0
+    open_and_wait(qtbot, viewer, long_pdf)
+    assert viewer.page_view.current_page == 7
+    assert viewer.page_view.zoom == pytest.approx(1.5)
+
+
+def test_remembered_places_are_bounded(tmp_path):
+    settings = ViewerSettings()
+    for number in range(MAX_PLACES + 3):
+        settings.save_document_place(LastDocument(str(tmp_path / f"{number}.pdf"), 2, "custom", 2))
+    assert settings.document_place(str(tmp_path / "0.pdf")) is None
+    newest = settings.document_place(str(tmp_path / f"{MAX_PLACES + 2}.pdf"))
+    assert newest is not None and newest.page == 2 and newest.zoom == 2.0
