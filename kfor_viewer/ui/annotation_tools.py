@@ -144,7 +144,10 @@ class AnnotationTools(QObject):
         menu.addSeparator()
         menu.addAction(self.panel_action)
         help_menu = menus.get("Help")
-        menu_bar.insertMenu(help_menu, menu) if help_menu else menu_bar.addMenu(menu)
+        if help_menu is not None:
+            menu_bar.insertMenu(help_menu, menu)
+        else:
+            menu_bar.addMenu(menu)
         self.menu = menu
 
     # --- documents ------------------------------------------------------------------------
