@@ -211,6 +211,8 @@ class AnnotationTools(QObject):
             if self.store is None and selection:
                 self.show_status("Highlights are not available: this document has no store.")
             return []
+        if color:
+            self.default_color = color  # H uses the colour last picked, as a marker in hand
         color = color or self.tag_color(tags) or self.default_color
         words = self.view.selection_tracker.words
         made = annotations_from_selection(selection, words, color, tags)
@@ -232,7 +234,7 @@ class AnnotationTools(QObject):
 
     def recolour(self, annotation_id: str, color: str) -> None:
         self.undo_stack.push(edit_commands.recolour(self.store, annotation_id, color))
-        self.default_color = color  # the next highlight takes the colour last chosen
+        self.default_color = color
 
     def retag(self, annotation_id: str, tags: Sequence[str]) -> None:
         """New tags; a tag with a colour also recolours the highlight (one undo step)."""

@@ -11,7 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
 
 from kfor_viewer.core.annotations import DEFAULT_COLOR
 
@@ -76,6 +82,11 @@ class HighlightToolbar(QFrame):
         super().__init__(page_view.viewport())
         self._view = page_view
         self.setObjectName("highlightToolbar")
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(14)
+        shadow.setOffset(0, 2)
+        shadow.setColor(QColor(0, 0, 0, 70))
+        self.setGraphicsEffect(shadow)
         self.setStyleSheet(
             "#highlightToolbar { background: #ffffff; border: 1px solid #c9ccd1;"
             " border-radius: 8px; }"
