@@ -27,29 +27,36 @@ class Word(NamedTuple):
     rect: Rect
 
 
-@dataclass
 class Line:
     """One printed line: words left to right on a shared baseline (do not mutate `words`).
 
     `text`, `rect` and `height` are computed once here: they are read for every line many times
-    (furniture, paragraph breaks, text building)."""
+    (furniture, paragraph breaks, text building). A plain slotted class: thousands are made per
+    document, and a dataclass's generated __init__ was a measurable share of the text pass."""
 
-    page_index: int
-    words: list[Word]
-    furniture: str | None = None
-    rect: Rect = field(default=(), repr=False, compare=False)  # type: ignore[assignment]
-    text: str = field(init=False, repr=False, compare=False)
-    height: float = field(init=False, repr=False, compare=False)
+    __slots__ = ("furniture", "height", "page_index", "rect", "text", "words")
 
-    def __post_init__(self) -> None:
-        words = self.words
+    def __init__(
+        self,
+        page_index: int,
+        words: list[Word],
+        furniture: str | None = None,
+        rect: Rect | None = None,
+    ) -> None:
+        self.page_index = page_index
+        self.words = words
+        self.furniture = furniture
         self.text = " ".join([word.text for word in words])
-        if not self.rect:  # given by lines_from_words, which has measured it
-            self.rect = union([word.rect for word in words])
+        self.rect = rect or union([word.rect for word in words])
         heights = sorted([word.rect[3] - word.rect[1] for word in words])
         middle = len(heights) // 2
         self.height = (
             heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Line(page_index={self.page_index}, text={self.text!r}, furniture={self.furniture!r})"
         )
 
 
@@ -64,16 +71,14 @@ class PageLines:
 def lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
     """Group words into printed lines (MuPDF's lines, then merged along a shared baseline so a
     paragraph number and its tab-separated text form one line) in top-to-bottom order."""
-    grouped: dict[tuple[int, int], list[Word]] = {}
+    grouped: dict[tuple[int, int], list[tuple]] = {}
+    for raw in raw_words:
+        grouped.setdefault((raw[5], raw[6]), []).append(raw)
     new_word = tuple.__new__  # Word(text, rect) without the NamedTuple call overhead
-    for x0, y0, x1, y1, text, block, line_no, _ in raw_words:
-        word = new_word(Word, (text, (x0, y0, x1, y1)))
-        words = grouped.get((block, line_no))
-        if words is None:
-            grouped[(block, line_no)] = [word]
-        else:
-            words.append(word)
-    pieces = [(list(union([w.rect for w in words])), words) for words in grouped.values()]
+    pieces = []
+    for raws in grouped.values():
+        words = [new_word(Word, (raw[4], raw[:4])) for raw in raws]
+        pieces.append((list(union([word.rect for word in words])), words))
     ordered = sorted(pieces, key=lambda piece: piece[0][1] + piece[0][3])
     rows: list[tuple[list[float], list[tuple[list[float], list[Word]]]]] = []
     for bounds, words in ordered:
