@@ -27,6 +27,9 @@ def test_toolbar_appears_at_the_selection_and_highlights_in_the_clicked_colour(
     (made,) = store.annotations()
     assert (made.quote, made.color) == ("Safe and secure environment", "#A8E6A1")
     assert toolbar.isHidden()  # the selection is gone, so is the toolbar
+    select_words(qtbot, window, 1, "Safe", "environment")
+    window.annotation_tools.highlight_action.trigger()  # H: the colour last picked
+    assert [a.color for a in store.annotations()] == ["#A8E6A1", "#A8E6A1"]
 
 
 def test_context_menu_offers_highlighting_and_the_highlights_own_commands(
