@@ -267,7 +267,7 @@ def _label(section: Section) -> str:
 def _change_row(before: Section, after: Section, name: str, label: str) -> FieldRow:
     old, new = _field(before, name), _field(after, name)
     evidence = old.evidence + new.evidence
-    if old.value is None or new.value is None:
+    if not (_is_count(old.value) and _is_count(new.value)):  # unstated, or a store edited by hand
         return FieldRow("changes", "", label, NOT_STATED, "change", evidence=evidence)
     difference = new.value - old.value
     text = f"{old.value:,} → {new.value:,} ({format_difference(difference)})"
@@ -275,6 +275,10 @@ def _change_row(before: Section, after: Section, name: str, label: str) -> Field
     row.key_figure = name == "troops_total"
     row.warnings = list(new.warnings) if name in ("troops_total",) else []
     return row
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _field(section: Section, name: str) -> FieldRow:

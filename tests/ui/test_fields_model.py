@@ -113,3 +113,10 @@ def test_the_panel_as_text_is_aligned_and_marks_corrections(sample_result):
     nato = next(line for line in lines if line.strip().startswith("NATO nations"))
     assert nato.index("19") == troops.index("≈")  # values start in one column
     assert "3,650 → 3,400 (−250)" in text  # the change uses the corrected figure
+
+
+def test_a_correction_of_the_wrong_type_cannot_break_the_panel(sample_result):
+    odd = FieldCorrection("report:2", "troops_total", "about 3400", "edited", original=3400)
+    sections = fm.build_sections(sample_result, {odd.key: odd})
+    assert _row(sections, "report:2", "troops_total").text == "about 3400"
+    assert sections[-1].rows[0].text == "not stated"
