@@ -286,3 +286,19 @@ def test_a_second_window_takes_in_the_first_ones_highlights_when_activated(
     QApplication.sendEvent(second, QEvent(QEvent.Type.WindowActivate))
     assert second_store.get(made).quote == first_store.get(made).quote
     qtbot.waitUntil(lambda: second.annotation_tools.panel.visible_ids() == [made], timeout=1000)
+
+
+def test_data_dir_option_chooses_the_store_folder_of_the_gui(tmp_path, monkeypatch):
+    import argparse
+
+    from kfor_viewer.core import paths
+    from kfor_viewer.ui import app
+
+    started = []
+    monkeypatch.setattr(app, "platform_problem", lambda: None)
+    monkeypatch.setattr(app, "_run_app", lambda args, file: started.append(file) or 0)
+    args = argparse.Namespace(
+        file=None, new_window=True, self_test=False, data_dir=str(tmp_path / "stores")
+    )
+    assert app.run_gui(args) == 0 and started == [None]
+    assert paths.data_dir() == tmp_path / "stores"  # what every store in the window uses
