@@ -8,8 +8,10 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pymupdf
+if TYPE_CHECKING:  # the GUI process imports this module but never needs MuPDF itself
+    import pymupdf
 
 _ID_ARRAY_RE = re.compile(r"\[\s*<([0-9A-Fa-f]*)>\s*<([0-9A-Fa-f]*)>\s*\]")
 
@@ -48,5 +50,7 @@ def identify_document(
     sha256 = file_sha256(path)
     if document is not None:
         return DocumentIdentity(sha256, Path(path).name, pdf_trailer_id(document))
+    import pymupdf
+
     with pymupdf.open(path) as opened:
         return DocumentIdentity(sha256, Path(path).name, pdf_trailer_id(opened))
