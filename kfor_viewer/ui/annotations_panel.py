@@ -89,6 +89,7 @@ class AnnotationsPanel(QDockWidget):
         self.tag_colors: dict[str, str | None] = {}
         self._subscription = StoreSubscription(lambda _change: self._refresh_timer.start())
         self._selected: str | None = None  # kept across refreshes
+        self._showing_selection = False
         # a burst of store changes (an import, an undo of many) refreshes the list once
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -116,6 +117,8 @@ class AnnotationsPanel(QDockWidget):
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.clicked.connect(self._on_clicked)
+        # arrow keys through the list go from highlight to highlight on the page too
+        self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list_view.activated.connect(self._on_clicked)
         self.list_view.doubleClicked.connect(self._on_double_clicked)
         self.hint = QLabel(body, objectName="hint")
@@ -235,16 +238,22 @@ class AnnotationsPanel(QDockWidget):
         """Show `annotation_id` as selected (it is the page view's selection)."""
         self._selected = annotation_id
         index = self.index_for(annotation_id) if annotation_id else QModelIndex()
+        self._showing_selection = True  # showing the page's selection is no request to jump
         if index.isValid():
             self.list_view.setCurrentIndex(index)
             self.list_view.scrollTo(index)
         else:
             self.list_view.clearSelection()
+        self._showing_selection = False
 
     def _on_clicked(self, index: QModelIndex) -> None:
         annotation_id = index.data(ID_ROLE)
         if annotation_id:
             self.requestJump.emit(annotation_id)
+
+    def _on_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._showing_selection:
+            self._on_clicked(index)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         annotation_id = index.data(ID_ROLE)

@@ -113,3 +113,12 @@ def test_grouping_function_without_widgets():
     b = highlight(2, "beta", 10, ())
     assert group_annotations([a, b], BY_PAGE) == [("Page 2", [b, a])]
     assert group_annotations([a, b], BY_TAG, tag="b") == [("b", [a])]
+
+
+def test_arrow_keys_go_from_highlight_to_highlight(panel, qtbot):
+    first, second = panel.visible_ids()[:2]
+    panel.select(first)
+    panel.list_view.setFocus()
+    with qtbot.waitSignal(panel.requestJump) as jump:
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_Down)
+    assert jump.args == [second] and panel.selected_id() == second
