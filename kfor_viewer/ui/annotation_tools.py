@@ -219,6 +219,7 @@ class AnnotationTools(QObject):
         if not made:
             return []
         self.undo_stack.push(edit_commands.CreateAnnotations(self.store, made))
+        self._remember(tags)
         self.view.clear_selection()
         self.overlay.select(made[0].id)
         self.show_status(f"Highlighted “{_short(made[0].quote)}” (Ctrl+Z to undo)")
@@ -238,7 +239,9 @@ class AnnotationTools(QObject):
 
     def retag(self, annotation_id: str, tags: Sequence[str]) -> None:
         """New tags; a tag with a colour also recolours the highlight (one undo step)."""
-        current = self.store.get(annotation_id)
+        current = self.store.get(annotation_id) if self.store is not None else None
+        if current is None:
+            return
         added = [t for t in tags if t not in current.tags]
         color = self.tag_color(added)
         self.undo_stack.beginMacro("Change tags")

@@ -54,6 +54,9 @@ def test_a_tag_with_a_colour_colours_the_highlight_in_one_undo_step(qtbot, make_
     select_words(qtbot, window, 1, "Safe", "environment")
     (tagged,) = tools.highlight_selection(tags=("security",))
     assert store.get(tagged).color == GREEN
+    select_words(qtbot, window, 2, "Safe", "environment")
+    tools.highlight_selection(tags=("ceasefire",))
+    assert "ceasefire" in load_tag_vocabulary()[0].colors  # offered in every document now
 
 
 def test_rename_and_merge_a_tag_in_every_document(qtbot, make_viewer, text_pdf):
