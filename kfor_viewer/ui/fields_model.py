@@ -330,21 +330,22 @@ def edit_text(row: FieldRow) -> str:
 
 def sections_text(sections: list[Section]) -> str:
     """The whole panel as plain text, aligned, for the clipboard."""
-    rows = [(row, depth) for section in sections for row, depth in _walk(section.rows, 1)]
+    rows = [(row, depth) for section in sections for row, depth in walk_rows(section.rows, 1)]
     width = max((len(row.label) + 2 * depth for row, depth in rows), default=0) + 2
     blocks = []
     for section in sections:
         lines = [section.title] + [f"  ! {message}" for message in section.warnings]
-        lines += [_row_line(row, depth, width) for row, depth in _walk(section.rows, 1)]
+        lines += [_row_line(row, depth, width) for row, depth in walk_rows(section.rows, 1)]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
 
-def _walk(rows: list[FieldRow], depth: int) -> list[tuple[FieldRow, int]]:
+def walk_rows(rows: list[FieldRow], depth: int) -> list[tuple[FieldRow, int]]:
+    """Every row and its nesting depth (`depth` for `rows`), in display order."""
     walked = []
     for row in rows:
         walked.append((row, depth))
-        walked += _walk(row.children, depth + 1)
+        walked += walk_rows(row.children, depth + 1)
     return walked
 
 

@@ -26,7 +26,14 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from kfor_viewer.ui.fields_icons import EDITED_COLOUR, ICON_SIZE, review_icons
-from kfor_viewer.ui.fields_model import EDITED, NOT_RECOGNISED, VERIFIED, FieldRow, Section
+from kfor_viewer.ui.fields_model import (
+    EDITED,
+    NOT_RECOGNISED,
+    VERIFIED,
+    FieldRow,
+    Section,
+    walk_rows,
+)
 
 LABEL, VALUE, STATE = 0, 1, 2
 QUOTE_CHARS = 240
@@ -285,7 +292,7 @@ class FieldsTree(QTreeView):
     def _fit_label_column(self, sections: list[Section]) -> None:
         """Labels as wide as the widest one; measured once per content, from the rows."""
         metrics = self.fontMetrics()
-        labels = {(row.label, depth) for s in sections for row, depth in _labelled_rows(s.rows, 2)}
+        labels = {(row.label, depth) for s in sections for row, depth in walk_rows(s.rows, 2)}
         widest = max(
             (
                 metrics.horizontalAdvance(label) + depth * self.indentation()
@@ -317,14 +324,6 @@ def _walk(node: _Node) -> list[_Node]:
     for child in node.children:
         found.append(child)
         found += _walk(child)
-    return found
-
-
-def _labelled_rows(rows: list[FieldRow], depth: int) -> list[tuple[FieldRow, int]]:
-    found = []
-    for row in rows:
-        found.append((row, depth))
-        found += _labelled_rows(row.children, depth + 1)
     return found
 
 
