@@ -107,3 +107,37 @@ def build(
     furniture = Furniture(symbol=symbol, job_number=job_number, barcode=barcode)
     header_rows = header(symbol if symbol_in_header else None, date)
     return make_pdf(path, blocks, furniture, header_rows, max_lines_per_page)
+
+
+_LONG_REPORT_PARAGRAPHS = [
+    "During the reporting period, KFOR continued to conduct routine framework operations across "
+    "the KFOR area of operations, while maintaining a proactive and flexible force posture.",
+    "On {day} May, a KFOR patrol met representatives of the Kosovo police and the European Union "
+    "Rule of Law Mission in Kosovo (EULEX) near the administrative boundary line.",
+    "The close coordination and cooperation at the tactical level between KFOR, EULEX and the "
+    "Kosovo police was effective, and freedom of movement was maintained throughout.",
+    "KFOR continued to maintain its close cooperation with other security providers in the "
+    "Balkans joint operations area, including the Organization for Security and Co-operation in "
+    "Europe (OSCE) and the World Health Organization.",
+    "The security situation in the north remained calm but fragile; 14 villages held local "
+    "festivals and 23 people were arrested by the Kosovo police for smuggling.",
+]
+
+
+def long_document(path: Path, paragraphs_per_report: int = 680) -> Path:
+    """A three-report document, about 115 pages by default (for the benchmarks)."""
+    period = "from 1 April to 30 June 2020"
+    reports = []
+    for index, label in enumerate(("Annex I", "Annex II", "Annex III")):
+        paragraphs = modern_report(period, "30 June 2020", "3,600", "19", str(8 + index))
+        for number in range(paragraphs_per_report):
+            template = _LONG_REPORT_PARAGRAPHS[number % len(_LONG_REPORT_PARAGRAPHS)]
+            paragraphs.append(template.format(day=number % 28 + 1))
+        reports.append(ReportSpec(label, nato_letter(period), paragraphs=paragraphs))
+    cover = cover_letter(
+        "3 December 2020",
+        "3 August 2020 and 24 November 2020",
+        f"{period} and from 1 July to 30 September 2020",
+        "I to III",
+    )
+    return build(path, reports, cover=cover)
