@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 Rect = tuple[float, float, float, float]
 MARGIN_ZONE = 0.12  # share of the page height at top and bottom where furniture lives
@@ -22,9 +22,10 @@ FURNITURE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-class Word(NamedTuple):
-    text: str
-    rect: Rect
+# A word as MuPDF gives it: (x0, y0, x1, y1, text, block, line, word_no). Kept as that tuple:
+# making an object per word was the largest share of the text pass.
+Word = tuple
+X0, Y0, X1, Y1, TEXT = 0, 1, 2, 3, 4
 
 
 class Line:
@@ -46,9 +47,9 @@ class Line:
         self.page_index = page_index
         self.words = words
         self.furniture = furniture
-        self.text = " ".join([word.text for word in words])
-        self.rect = rect or union([word.rect for word in words])
-        heights = sorted([word.rect[3] - word.rect[1] for word in words])
+        self.text = " ".join([word[TEXT] for word in words])
+        self.rect = rect or union(words)
+        heights = sorted([word[Y1] - word[Y0] for word in words])
         middle = len(heights) // 2
         self.height = (
             heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2
@@ -74,11 +75,7 @@ def lines_from_words(page_index: int, raw_words: list[tuple]) -> list[Line]:
     grouped: dict[tuple[int, int], list[tuple]] = {}
     for raw in raw_words:
         grouped.setdefault((raw[5], raw[6]), []).append(raw)
-    new_word = tuple.__new__  # Word(text, rect) without the NamedTuple call overhead
-    pieces = []
-    for raws in grouped.values():
-        words = [new_word(Word, (raw[4], raw[:4])) for raw in raws]
-        pieces.append((list(union([word.rect for word in words])), words))
+    pieces = [(list(union(words)), words) for words in grouped.values()]
     ordered = sorted(pieces, key=lambda piece: piece[0][1] + piece[0][3])
     rows: list[tuple[list[float], list[tuple[list[float], list[Word]]]]] = []
     for bounds, words in ordered:
@@ -106,7 +103,7 @@ def _split_row(page_index: int, row: list[tuple[list[float], list[Word]]]) -> li
     for rect, words in row[1:]:
         previous = groups[-1]
         height = rect[3] - rect[1]
-        if rect[0] - previous[-1].rect[2] > 6 * height:
+        if rect[0] - previous[-1][X1] > 6 * height:
             groups.append(list(words))
         else:
             previous.extend(words)
@@ -140,9 +137,10 @@ def _in_margin(line: Line, page: PageLines) -> bool:
     return y1 <= page.height * MARGIN_ZONE or y0 >= page.height * (1 - MARGIN_ZONE)
 
 
-def union(rects: list[Rect] | tuple[Rect, ...] | list[list[float]]) -> Rect:
+def union(rects: Sequence[Sequence]) -> Rect:
+    """The bounding box of rects, or of words (whose first four items are their rect)."""
     if len(rects) == 1:
-        return tuple(rects[0])  # type: ignore[return-value]
+        return tuple(rects[0][:4])  # type: ignore[return-value]
     return (
         min([r[0] for r in rects]),
         min([r[1] for r in rects]),

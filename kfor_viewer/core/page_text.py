@@ -35,6 +35,9 @@ import pymupdf
 
 from kfor_viewer.core import ocr
 from kfor_viewer.core.page_lines import (
+    TEXT,
+    X0,
+    X1,
     Line,
     PageLines,
     Rect,
@@ -131,7 +134,7 @@ class DocumentText:
         self._seg_starts: list[int] = []
         self._seg_ends: list[int] = []
         self._seg_pages: list[int] = []
-        self._seg_rects: list[Rect] = []
+        self._seg_rects: list[Word] = []  # each word's MuPDF tuple: items 0-3 are its rect
         self.text = _TextBuilder(self).build()
         self._squashed: tuple[str, list[int]] | None = None
         self._paragraph_starts: list[int] = []
@@ -151,7 +154,7 @@ class DocumentText:
             seg_start, seg_end = starts[i], ends[i]
             if seg_end <= start:
                 continue
-            rect = self._seg_rects[i]
+            rect = self._seg_rects[i][:4]
             if seg_start < start or seg_end > end:
                 rect = _clip_rect(rect, seg_start, seg_end, start, end)
             page_index = self._seg_pages[i]
@@ -218,12 +221,6 @@ class DocumentText:
             for line in page.lines
             if line.furniture and (kind is None or line.furniture == kind)
         ]
-
-    def _add_segment(self, start: int, end: int, page_index: int, rect: Rect) -> None:
-        self._seg_starts.append(start)
-        self._seg_ends.append(end)
-        self._seg_pages.append(page_index)
-        self._seg_rects.append(rect)
 
     def _squashed_text(self) -> tuple[str, list[int]]:
         if self._squashed is None:
@@ -308,11 +305,11 @@ class _TextBuilder:
         """The line's words joined by single spaces, each word's offsets and rect recorded."""
         doc_text, offset = self.doc_text, self.length
         starts, ends, rects = doc_text._seg_starts, doc_text._seg_ends, doc_text._seg_rects
-        for text, rect in line.words:
+        for word in line.words:
             starts.append(offset)
-            offset += len(text)
+            offset += len(word[TEXT])
             ends.append(offset)
-            rects.append(rect)
+            rects.append(word)  # the word tuple: its first four items are its rect
             offset += 1
         doc_text._seg_pages.extend([line.page_index] * len(line.words))
         self.parts.append(line.text)
@@ -322,7 +319,7 @@ class _TextBuilder:
         """Join a word split by a line-end hyphen; drop the hyphen unless it is a compound's."""
         if not _split_word(previous, line):
             return False
-        last = previous.words[-1].text
+        last = previous.words[-1][TEXT]
         fragment = re.split(r"[-\u2010\s]", last[:-1])[-1]
         keep = last[-1] != "\u00ad" and (
             fragment.lower() in COMPOUND_PREFIXES or not fragment[:1].islower()
@@ -363,7 +360,7 @@ class _TextBuilder:
 
 def _split_word(previous: Line, line: Line) -> bool:
     """Does `previous` end in a line-end hyphen that `line` continues in lower case?"""
-    last, first = previous.words[-1].text, line.words[0].text
+    last, first = previous.words[-1][TEXT], line.words[0][TEXT]
     return len(last) >= 3 and last[-1] in HYPHENS and last[-2].isalpha() and first[:1].islower()
 
 
@@ -372,8 +369,8 @@ def _numbered(line: Line, previous_terminal: bool) -> bool:
     words = line.words
     if len(words) < 2:
         return False
-    first = words[0].text
-    tab = words[1].rect[0] - words[0].rect[2] > line.height
+    first = words[0][TEXT]
+    tab = words[1][X0] - words[0][X1] > line.height
     if _DOTTED_NUMBER.fullmatch(first):
         return tab or previous_terminal
     return bool(_UNDOTTED_NUMBER.fullmatch(first)) and tab

@@ -72,7 +72,6 @@ _DIGITS_ONLY_RE = re.compile(DIGITS)
 _NON_DIGIT_RE = re.compile(r"\D")
 # The last word of every qualifier: only a number after one of these can be qualified.
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS) | {"of"}
-_LAST_WORD_RE = re.compile(r"([\w.]+)\s+$")  # "d'environ 3 600": "environ"
 DIGITS_RE = re.compile(rf"(?<![\d,.])(?:{DIGITS})")
 QUALIFIER_BEFORE_RE = re.compile(
     rf"\b(?P<qualifier>{_QUALIFIER_ALTERNATION})\s+(?:of\s+)?$", re.IGNORECASE
@@ -113,10 +112,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if value is None:
             continue
         window_start = max(match.start() - 24, 0)
-        last_word = _LAST_WORD_RE.search(text, window_start, match.start())
         before = None
-        if last_word and last_word.group(1).lower() in _QUALIFIER_ENDS:
+        if _word_before(text[window_start : match.start()]) in _QUALIFIER_ENDS:
             before = QUALIFIER_BEFORE_RE.search(text, window_start, match.start())
         qualifier = before["qualifier"].lower() if before else None
         found.append(Quantity(match.start(), match.end(), value, qualifier))
     return found
+
+
+def _word_before(window: str) -> str:
+    """The word that ends just before a number, lower case ("d'environ 3 600": "environ")."""
+    words = window.split()
+    if not words or not window[-1:].isspace():
+        return ""
+    return words[-1].replace("’", "'").rsplit("'", 1)[-1].lower()

@@ -111,11 +111,16 @@ class Source:
         return self.text[region.start : region.end]
 
     def paragraphs(self, region: Region) -> list[Region]:
-        return [
-            Region(max(p.start, region.start), min(p.end, region.end))
-            for p in self.doc_text.paragraphs
-            if p.end > region.start and p.start < region.end
-        ]
+        """The paragraphs overlapping the region, clipped to it (found by bisection)."""
+        paragraphs = self.doc_text.paragraphs
+        ends = self.memo("paragraph_ends", lambda: [p.end for p in paragraphs])
+        first = bisect.bisect_right(ends, region.start)
+        result = []
+        for p in paragraphs[first:]:
+            if p.start >= region.end:
+                break
+            result.append(Region(max(p.start, region.start), min(p.end, region.end)))
+        return result
 
     def sentences(self, region: Region) -> list[Region]:
         """Sentences of the region, trimmed; a paragraph number ("2.") is not a sentence."""
