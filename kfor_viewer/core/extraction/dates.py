@@ -59,9 +59,11 @@ PERIOD_RE = re.compile(
 )
 
 
-# A whole month: "during the month of March 2001", "pendant le mois de mars".
+# Whole months: "during the month of March 2001", "the months of February and March 2001",
+# "pendant le mois de mars".
 MONTH_PERIOD_RE = re.compile(
-    rf"\b(?:month\s+of\s+|mois\s+d(?:e\s+|['’]))(?P<m>{_FULL_NAMES})\b(?:,?\s+(?P<y>{YEAR})\b)?",
+    rf"\b(?:months?\s+of\s+|mois\s+d(?:e\s+|['’]))(?P<m>{_FULL_NAMES})\b"
+    rf"(?:\s+(?:and|to|through|et)\s+(?P<m_last>{_FULL_NAMES})\b)?(?:,?\s+(?P<y>{YEAR})\b)?",
     re.IGNORECASE,
 )
 _LEADING_DIGITS = re.compile(r"\d+")
@@ -159,13 +161,16 @@ def find_periods(
 def _whole_month(
     match: re.Match[str], year_hint: int | None, reference: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
-    month = _month(match["m"])
+    first_month = _month(match["m"])
+    last_month = _month(match["m_last"]) if match["m_last"] else first_month
     year = int(match["y"]) if match["y"] else year_hint
     if year is None:
         return None
-    if not match["y"] and reference is not None and dt.date(year, month, 1) > reference:
+    if not match["y"] and reference is not None and dt.date(year, last_month, 1) > reference:
         year -= 1
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    first_year = year - 1 if first_month > last_month else year  # "December and January"
+    last_day = calendar.monthrange(year, last_month)[1]
+    return dt.date(first_year, first_month, 1), dt.date(year, last_month, last_day)
 
 
 def _preceded_by(text: str, offset: int, word: str) -> bool:

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from kfor_viewer.core.extraction.dates import find_dates, find_periods, parse_date, year_near
 
+D = dt.date
+
 ENGLISH = [
     "January",
     "February",
@@ -131,3 +133,22 @@ def test_same_month_range_names_the_month_once(date):
     text = f"1 to {last_day.day} {ENGLISH[date.month - 1]} {date.year}"
     (period,) = find_periods(text)
     assert (period.first, period.last) == (date.replace(day=1), last_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("during the month of March 2001", D(2001, 3, 1), D(2001, 3, 31)),
+        ("for the month of February", D(2004, 2, 1), D(2004, 2, 29)),
+        ("covering the months of February and March 2001", D(2001, 2, 1), D(2001, 3, 31)),
+        ("the months of December and January 2002", D(2001, 12, 1), D(2002, 1, 31)),
+        ("pendant le mois de mars 2001", D(2001, 3, 1), D(2001, 3, 31)),
+    ],
+)
+def test_whole_months_are_periods(text, first, last):
+    (period,) = find_periods(text, year_hint=2004, reference=D(2004, 6, 1))
+    assert (period.first, period.last) == (first, last)
+
+
+def test_a_month_named_alone_is_not_a_period():
+    assert find_periods("In March 2001 the situation remained calm.", year_hint=2001) == []
