@@ -43,7 +43,14 @@ NATO_COUNT_FR_RE = re.compile(rf"(?P<n>\d+)\s+pays\s+(?:membres\s+)?de\s+l['’]
 NON_NATO_COUNT_FR_RE = re.compile(rf"(?P<n>\d+)\s+pays\s+non\s+membres\s+de\s+l['’]{_OTAN}")
 # "from 21 NATO Allies and 7 partner nations": partners are the non-NATO contributors.
 PARTNER_COUNT_RE = re.compile(
-    rf"(?P<n>{NUMBER})\s+partner(?:\s+troop-contributing)?\s+(?:nations|countries)", re.IGNORECASE
+    rf"(?P<n>{NUMBER})\s+partner(?:s\b|(?:\s+troop-contributing)?\s+(?:nations|countries))",
+    re.IGNORECASE,
+)
+# "from 27 troop-contributing nations, 19 of which are NATO members".
+NATO_SHARE_RE = re.compile(
+    rf"(?P<n>{NUMBER})\s+of\s+(?:which|them|these)\s+(?:are|were)\s+"
+    rf"(?:{_NATO}\s+(?:members|Allies|member\s+States)|members\s+of\s+{_NATO})",
+    re.IGNORECASE,
 )
 ALL_NATIONS_COUNT_RE = re.compile(
     rf"(?:(?<=\bfrom\s)|(?<=\bby\s)|(?=\S+\s+(?:troop-)?contributing))(?P<n>{NUMBER})\s+"
@@ -70,6 +77,7 @@ INTERVENTION_RE = re.compile(
     r"|\brequests?\s+from\s+[^.;]{3,80}?\s+for\s+KFOR\s+to\s+intervene"
     r"|\bKFOR\s+(?:was|were|has\s+been|had\s+been)\s+(?:not\s+)?(?:required|needed|called)"
     r"\s+to\s+intervene"
+    r"|\bKFOR\s+(?:did|does|has|had)\s+not\s+(?:have|need)\s+to\s+intervene"
     r"|\brequests?\s+for\s+(?:KFOR\s+)?intervention"
     r"|\b(?:requirement|need|call|request)s?\s+for\s+(?:the\s+)?(?:direct\s+)?intervention"
     r"\s+(?:of|by)\s+KFOR"
@@ -237,6 +245,7 @@ def _nations(source: Source, sentences: list[Region], report: Report) -> set[tup
     for sentence in sentences:
         for regex, attribute in (
             (NATO_COUNT_RE, "nato_nations"),
+            (NATO_SHARE_RE, "nato_nations"),
             (NON_NATO_COUNT_RE, "non_nato_nations"),
             (PARTNER_COUNT_RE, "non_nato_nations"),
             (ALL_NATIONS_COUNT_RE, "contributing_nations"),

@@ -317,3 +317,44 @@ def test_assessment_without_the_words_security_situation(tmp_path):
     ]
     report = _single_report(tmp_path, paragraphs)
     assert _value(report.security_assessment) == "The situation in Kosovo remained tense."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "KFOR currently numbers some 33,400 troops, of whom 4,100 are from non-NATO countries.",
+            {"troops_total": 33400, "troops_qualifier": "some", "non_nato_troops": 4100},
+        ),
+        (
+            "Total KFOR strength at the end of the reporting period was 32,000 troops from 36 "
+            "contributing nations.",
+            {"troops_total": 32000, "contributing_nations": 36, "nato_nations": None},
+        ),
+        (
+            "Non-NATO troop contributors provided 2,300 of the 18,000 troops in theatre.",
+            {"troops_total": 18000, "non_nato_troops": 2300},
+        ),
+        (
+            "KFOR's total strength was approximately 3,700 personnel from 27 troop-contributing "
+            "nations, 19 of which are NATO members.",
+            {"troops_total": 3700, "contributing_nations": 27, "nato_nations": 19},
+        ),
+        (
+            "The total number of KFOR troops remained approximately 3,700 from 27 nations (19 "
+            "NATO Allies and 8 partners).",
+            {"nato_nations": 19, "non_nato_nations": 8, "contributing_nations": 27},
+        ),
+        (
+            "No significant security incidents occurred, and KFOR did not have to intervene.",
+            {"major_incidents": False, "intervention_requests": False, "troops_total": None},
+        ),
+        (
+            "There were two major security incidents in the reporting period.",
+            {"major_incidents": True, "intervention_requests": None},
+        ),
+    ],
+)
+def test_further_strength_and_incident_wordings(tmp_path, sentence, expected):
+    report = _single_report(tmp_path, ["This report covers the period 1 to 31 May 2006.", sentence])
+    assert {key: _value(getattr(report, key)) for key in expected} == expected
