@@ -11,23 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kfor_viewer.core.display import MONTH_NAMES, long_date, short_date, signed_thousands
+
 NOT_STATED = "not stated"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 APPROX = "\u2248"
-MINUS = "\u2212"
 
 
 def json_value(value: Any) -> Any:
@@ -46,7 +33,7 @@ def as_date(value: Any) -> dt.date | None:
 def format_date(value: Any) -> str:
     """2020-06-30 -> "30 June 2020"."""
     date = as_date(value)
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else str(value)
+    return long_date(date) if date else str(value)
 
 
 def format_number(value: int, approximate: bool = False) -> str:
@@ -57,7 +44,7 @@ def format_difference(difference: int) -> str:
     """+1,500, −200 (a true minus sign) or "no change"."""
     if difference == 0:
         return "no change"
-    return f"+{difference:,}" if difference > 0 else f"{MINUS}{-difference:,}"
+    return signed_thousands(difference)
 
 
 def format_period(start: Any, end: Any) -> str:
@@ -65,16 +52,12 @@ def format_period(start: Any, end: Any) -> str:
     first, last = as_date(start), as_date(end)
     if first is None or last is None:
         return ""
-    short = [month[:3] for month in MONTHS]
+    short = [month[:3] for month in MONTH_NAMES]
     if first.year != last.year:
-        return f"{first.day} {short[first.month - 1]} {first.year} – {_short(last)}"
+        return f"{first.day} {short[first.month - 1]} {first.year} – {short_date(last)}"
     if first.month != last.month:
-        return f"{first.day} {short[first.month - 1]} – {_short(last)}"
-    return f"{first.day} – {_short(last)}"
-
-
-def _short(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1][:3]} {date.year}"
+        return f"{first.day} {short[first.month - 1]} – {short_date(last)}"
+    return f"{first.day} – {short_date(last)}"
 
 
 def format_value(kind: str, value: Any, approximate: bool = False) -> str:

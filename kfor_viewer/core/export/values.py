@@ -8,7 +8,8 @@ import datetime as dt
 import re
 from typing import Any
 
-MINUS = "\u2212"
+from kfor_viewer.core.display import long_date, signed_thousands
+
 NOT_STATED = "\u2014"  # an em dash: the document does not state the value
 _HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 # Hue bands (degrees, upper bound) and their names, for saturated colours.
@@ -32,7 +33,7 @@ def format_value(value: Any, kind: str = "text") -> str:
     if isinstance(value, bool) or kind == "bool":
         return "Yes" if value else "No"
     if isinstance(value, dt.date):
-        return f"{value.day} {value.strftime('%B')} {value.year}"
+        return long_date(value)
     if isinstance(value, int):
         text = f"{value:,}"
         return f"approx. {text}" if kind == "approx_int" else text
@@ -54,11 +55,7 @@ def parse_value(value: Any, kind: str) -> Any:
 
 def format_change(difference: int) -> str:
     """+200, −200 (with U+2212) or 0."""
-    if difference > 0:
-        return f"+{difference:,}"
-    if difference < 0:
-        return f"{MINUS}{-difference:,}"
-    return "0"
+    return signed_thousands(difference)
 
 
 def safe_color(value: str, fallback: str = "#FFE066") -> str:
