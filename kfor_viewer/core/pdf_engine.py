@@ -103,6 +103,11 @@ class PdfEngine:
         self._stopped = False
         self._worker.start()
 
+    def set_event_handler(self, on_event: Callable[[Any], None]) -> None:
+        """Send events to `on_event` from now on: an engine started early (before Qt is loaded,
+        so the worker's start overlaps the GUI's) gets its real receiver once that exists."""
+        self._on_event = on_event
+
     # -- state -------------------------------------------------------------------------------
 
     @property

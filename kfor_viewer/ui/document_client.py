@@ -37,10 +37,17 @@ class DocumentClient(QObject):
         memory_limit: int = DEFAULT_MEMORY_LIMIT,
         time_limits: TimeLimits | None = None,
         op_modules: tuple[str, ...] = (),
+        engine: PdfEngine | None = None,
     ) -> None:
+        """`engine`: one already started (its worker may be opening a file), which this client
+        then drives; the limits and op modules are that engine's own."""
         super().__init__(parent)
         self._notifier: QSocketNotifier | None = None
-        self._engine = PdfEngine(self._dispatch, memory_limit, time_limits, op_modules)
+        if engine is None:
+            engine = PdfEngine(self._dispatch, memory_limit, time_limits, op_modules)
+        else:
+            engine.set_event_handler(self._dispatch)
+        self._engine = engine
         self._watch_pipe()
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(_WATCHDOG_INTERVAL_MS)
