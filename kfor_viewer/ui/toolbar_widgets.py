@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from shiboken6 import isValid
 
 ZOOM_PRESETS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 MODE_LABELS = {"fit-width": "Fit Width", "fit-page": "Fit Page"}
@@ -34,7 +35,12 @@ class PageBox(QWidget):
         layout.addWidget(self.total)
         self.edit.returnPressed.connect(self._on_return)
         self.edit.editingFinished.connect(self._restore_text)
+        self.edit.installEventFilter(self)
         self._page = 0
+        # Where the keys were before the box took them (the pages, after Ctrl+G): they go back
+        # there after a jump or Escape, so PgDn and the arrows work again without a click.
+        self._focus_origin: QWidget | None = None
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
     def set_count(self, count: int) -> None:
         self._count = count
@@ -53,7 +59,24 @@ class PageBox(QWidget):
     def _on_return(self) -> None:
         if self.edit.text().isdigit():
             self.requestPage.emit(int(self.edit.text()) - 1)
-        self.edit.clearFocus()
+        self._leave()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self._leave()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if new is self.edit and old is not None and old is not self.edit:
+            self._focus_origin = old
+
+    def _leave(self) -> None:
+        origin = self._focus_origin
+        if origin is not None and isValid(origin) and origin.isVisible():
+            origin.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.edit.clearFocus()
         self._restore_text()
 
     def _restore_text(self) -> None:

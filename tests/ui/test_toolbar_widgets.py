@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kfor_viewer.ui.toolbar_widgets import PageBox, ZoomBox, parse_zoom
 
@@ -45,3 +46,44 @@ def test_the_page_box_refuses_pages_out_of_range(qtbot):
         qtbot.keyClicks(box.edit, "4")
         qtbot.keyClick(box.edit, Qt.Key.Key_Return)
     assert requested.args == [3]
+
+
+def _page_area_with_box(qtbot) -> tuple[QWidget, QLineEdit, PageBox]:
+    """A window with a focusable stand-in for the page view and the page box."""
+    window = QWidget()
+    pages = QLineEdit(window)
+    box = PageBox(window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(pages)
+    layout.addWidget(box)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    box.set_count(5)
+    pages.setFocus()
+    qtbot.waitUntil(pages.hasFocus)
+    return window, pages, box
+
+
+def test_after_jumping_the_keys_go_back_to_the_pages(qtbot):
+    _window, pages, box = _page_area_with_box(qtbot)
+    box.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)  # Ctrl+G
+    qtbot.waitUntil(box.edit.hasFocus)
+    box.edit.selectAll()
+    with qtbot.waitSignal(box.requestPage):
+        qtbot.keyClicks(box.edit, "4")
+        qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    # PgDn, Space and the arrows must scroll again without a click on the page first
+    assert pages.hasFocus()
+
+
+def test_escape_in_the_page_box_gives_up_and_returns_to_the_pages(qtbot):
+    _window, pages, box = _page_area_with_box(qtbot)
+    box.set_page(1)
+    box.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(box.edit.hasFocus)
+    qtbot.keyClicks(box.edit, "5")
+    qtbot.keyClick(box.edit, Qt.Key.Key_Escape)
+    assert pages.hasFocus()
+    assert box.text() == "2 / 5"
