@@ -114,7 +114,7 @@ def _decode_known_layout(
         annotations = {}
         for line in lines[first:last]:
             record = line[4:-1] if line.endswith(",") else line[4:]
-            annotation = known_lines.get(record) or Annotation.adopt_dict(json.loads(record))
+            annotation = known_lines.get(record) or Annotation.from_dict(json.loads(record))
             if annotation.id in annotations:
                 return None
             annotations[annotation.id] = annotation

@@ -34,6 +34,8 @@ def merge_documents(
     added, updated, removed, pages = set(), set(), set(), set()
     for annotation in theirs.annotations.values():
         ours = mine.annotations.get(annotation.id)
+        if ours is annotation:
+            continue  # the same object: a re-read of a record this process wrote or read
         deleted_at = mine.deleted_annotations.get(annotation.id)
         if deleted_at is not None and deleted_at >= annotation.modified:
             continue

@@ -99,13 +99,7 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "annotation") -> Annotation:
-        return cls.adopt_dict(dict(data) if isinstance(data, dict) else data, where)
-
-    @classmethod
-    def adopt_dict(cls, data: Any, where: str = "annotation") -> Annotation:
-        """Like `from_dict`, but `data` itself, checked and normalised in place, becomes the
-        annotation's storage: for freshly parsed records, which then need no copy (a store holds
-        10,000s). Field names are formatted into messages only on error."""
+        # Field names are formatted into messages only on error: stores hold 10,000s of these.
         fields = check.require_keys(data, _ANNOTATION_KEYS, where)
         start, end, page = fields["start"], fields["end"], fields["page"]
         if not (start is None and end is None) and not (
@@ -118,24 +112,30 @@ class Annotation:
             raise AnnotationFormatError(
                 f"{where}.page must be an integer >= 1 (pages count from 1)"
             )
-        for name in _TEXT_FIELDS:
-            check.text(fields[name], where, name)
-        check.boolean(fields["orphan"], where, "orphan")
-        fields["id"] = check.uuid_text(fields["id"], where, "id")
-        fields["rects"] = check.boxes(fields["rects"], 4, where, "rects")
-        fields["quads"] = check.boxes(fields["quads"], 8, where, "quads")
-        fields["color"] = check.color(fields["color"], where, "color")
-        fields["tags"] = check.tags(fields["tags"], where, "tags")
-        fields["created"] = parse_time(fields["created"], where, "created")
-        fields["modified"] = parse_time(fields["modified"], where, "modified")
-        # Every field is checked: skip the frozen __init__ (an object.__setattr__ per field),
-        # which would cost more than all the checks together.
+        values = {
+            "id": check.uuid_text(fields["id"], where, "id"),
+            "page": page,
+            "quote": check.text(fields["quote"], where, "quote"),
+            "rects": check.boxes(fields["rects"], 4, where, "rects"),
+            "quads": check.boxes(fields["quads"], 8, where, "quads"),
+            "prefix": check.text(fields["prefix"], where, "prefix"),
+            "suffix": check.text(fields["suffix"], where, "suffix"),
+            "start": start,
+            "end": end,
+            "color": check.color(fields["color"], where, "color"),
+            "tags": check.tags(fields["tags"], where, "tags"),
+            "note": check.text(fields["note"], where, "note"),
+            "orphan": check.boolean(fields["orphan"], where, "orphan"),
+            "created": parse_time(fields["created"], where, "created"),
+            "modified": parse_time(fields["modified"], where, "modified"),
+        }
+        # Every field is checked above: skip the frozen __init__, which costs more than all the
+        # checks together (object.__setattr__ per field) when a store holds 10,000 highlights.
         annotation = object.__new__(cls)
-        object.__setattr__(annotation, "__dict__", fields)
+        annotation.__dict__.update(values)
         return annotation
 
 
-_TEXT_FIELDS = ("quote", "prefix", "suffix", "note")
 _ANNOTATION_KEYS = frozenset(Annotation.__dataclass_fields__)
 
 
@@ -222,8 +222,7 @@ class DocumentAnnotations:
 
     @classmethod
     def from_dict(cls, data: Any) -> DocumentAnnotations:
-        """Reads the current schema only; see `annotation_migrations` for older ones. The
-        annotation records of `data` become the annotations' storage (see `adopt_dict`)."""
+        """Reads the current schema only; see `annotation_migrations` for older ones."""
         fields = check.require_keys(data, _DOCUMENT_KEYS, "store")
         if fields["schema_version"] != SCHEMA_VERSION:
             raise AnnotationFormatError(f"schema_version must be {SCHEMA_VERSION}")
@@ -237,7 +236,7 @@ class DocumentAnnotations:
         )
         document.annotations = check.unique(
             (
-                Annotation.adopt_dict(a, f"annotations[{i}]")
+                Annotation.from_dict(a, f"annotations[{i}]")
                 for i, a in check.enumerate_list(fields, "annotations")
             ),
             lambda a: a.id,
