@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QIntValidator
@@ -11,6 +12,40 @@ from shiboken6 import isValid
 
 ZOOM_PRESETS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 MODE_LABELS = {"fit-width": "Fit Width", "fit-page": "Fit Page"}
+
+
+class FocusReturn(QObject):
+    """Gives the keys back to where they were before `editor` took them (the pages, after
+    Ctrl+G or a click in the toolbar) once the user is done: Enter (`give_back`) or Escape
+    (which also calls `on_escape`). Else PgDn and the arrows stay in the box until a click."""
+
+    def __init__(self, editor: QWidget, on_escape: Callable[[], None]) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self._on_escape = on_escape
+        self._origin: QWidget | None = None
+        editor.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def give_back(self) -> None:
+        origin = self._origin
+        if origin is not None and isValid(origin) and origin.isVisible():
+            origin.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._editor.clearFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.give_back()
+            self._on_escape()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if not isValid(self._editor) or new is not self._editor:
+            return
+        if old is not None and old is not self._editor and not self._editor.isAncestorOf(old):
+            self._origin = old
 
 
 class PageBox(QWidget):
@@ -35,12 +70,8 @@ class PageBox(QWidget):
         layout.addWidget(self.total)
         self.edit.returnPressed.connect(self._on_return)
         self.edit.editingFinished.connect(self._restore_text)
-        self.edit.installEventFilter(self)
         self._page = 0
-        # Where the keys were before the box took them (the pages, after Ctrl+G): they go back
-        # there after a jump or Escape, so PgDn and the arrows work again without a click.
-        self._focus_origin: QWidget | None = None
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self._focus = FocusReturn(self.edit, self._restore_text)
 
     def set_count(self, count: int) -> None:
         self._count = count
@@ -59,24 +90,7 @@ class PageBox(QWidget):
     def _on_return(self) -> None:
         if self.edit.text().isdigit():
             self.requestPage.emit(int(self.edit.text()) - 1)
-        self._leave()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-            self._leave()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is self.edit and old is not None and old is not self.edit:
-            self._focus_origin = old
-
-    def _leave(self) -> None:
-        origin = self._focus_origin
-        if origin is not None and isValid(origin) and origin.isVisible():
-            origin.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.edit.clearFocus()
+        self._focus.give_back()
         self._restore_text()
 
     def _restore_text(self) -> None:
@@ -114,17 +128,22 @@ class ZoomBox(QComboBox):
             self.addItem(label, mode)
         self.activated.connect(self._on_activated)
         self.lineEdit().returnPressed.connect(self._on_typed)
+        self._shown = ""
+        self._focus = FocusReturn(self, lambda: self.setEditText(self._shown))
 
     def show_zoom(self, zoom: float, mode: str) -> None:
         text = MODE_LABELS.get(mode) or f"{round(zoom * 100)}%"
+        self._shown = text
         self.setCurrentIndex(-1)
         self.setEditText(text)
 
     def _on_activated(self, index: int) -> None:
         self._emit(self.itemData(index))
+        self._focus.give_back()
 
     def _on_typed(self) -> None:
         self._emit(parse_zoom(self.currentText()))
+        self._focus.give_back()
 
     def _emit(self, value: float | str | None) -> None:
         if isinstance(value, str):

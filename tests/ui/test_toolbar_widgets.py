@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
@@ -48,11 +50,11 @@ def test_the_page_box_refuses_pages_out_of_range(qtbot):
     assert requested.args == [3]
 
 
-def _page_area_with_box(qtbot) -> tuple[QWidget, QLineEdit, PageBox]:
-    """A window with a focusable stand-in for the page view and the page box."""
+def _page_area_with_box(qtbot, box_type: type = PageBox) -> tuple[QWidget, QLineEdit, Any]:
+    """A window with a focusable stand-in for the page view and a toolbar box."""
     window = QWidget()
     pages = QLineEdit(window)
-    box = PageBox(window)
+    box = box_type(window)
     layout = QVBoxLayout(window)
     layout.addWidget(pages)
     layout.addWidget(box)
@@ -60,7 +62,8 @@ def _page_area_with_box(qtbot) -> tuple[QWidget, QLineEdit, PageBox]:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    box.set_count(5)
+    if isinstance(box, PageBox):
+        box.set_count(5)
     pages.setFocus()
     qtbot.waitUntil(pages.hasFocus)
     return window, pages, box
@@ -87,3 +90,27 @@ def test_escape_in_the_page_box_gives_up_and_returns_to_the_pages(qtbot):
     qtbot.keyClick(box.edit, Qt.Key.Key_Escape)
     assert pages.hasFocus()
     assert box.text() == "2 / 5"
+
+
+def test_after_typing_a_zoom_the_keys_go_back_to_the_pages(qtbot):
+    _window, pages, box = _page_area_with_box(qtbot, ZoomBox)
+    box.show_zoom(1.0, "custom")
+    box.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(box.hasFocus)
+    box.lineEdit().selectAll()
+    with qtbot.waitSignal(box.requestZoom) as requested:
+        qtbot.keyClicks(box.lineEdit(), "150")
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert requested.args == [1.5]
+    assert pages.hasFocus()  # else PgDn and the arrows would step through the zoom presets
+
+
+def test_escape_in_the_zoom_box_keeps_the_zoom_shown(qtbot):
+    _window, pages, box = _page_area_with_box(qtbot, ZoomBox)
+    box.show_zoom(1.25, "custom")
+    box.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box.lineEdit(), "9")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Escape)
+    assert pages.hasFocus()
+    assert box.currentText() == "125%"
