@@ -222,6 +222,8 @@ def _print_listing(annotations: list[Annotation], output_format: str) -> None:
     if output_format == "json":
         print(json.dumps([a.to_dict() for a in annotations], indent=2, ensure_ascii=False))
         return
+    if not annotations:  # said on stderr: stdout stays a listing (empty) for scripts
+        print("no highlights in this document's store", file=sys.stderr)
     for annotation in annotations:
         tags = f" [{', '.join(annotation.tags)}]" if annotation.tags else ""
         orphan = " (orphan)" if annotation.orphan else ""

@@ -235,3 +235,10 @@ def test_a_tag_with_a_colour_colours_the_highlight_and_tags_are_remembered(
     (listed,) = _listing(capsys, report)
     assert listed["color"] == "#FF8080"
     assert load_tag_vocabulary(data_dir)[0].colors == {"north": None, "security": "#FF8080"}
+
+
+def test_listing_a_document_without_highlights_says_so(capsys, report):
+    status, out, err = _run(capsys, "annotations", str(report))
+    assert status == 0
+    assert out == ""  # a script reading the listing gets nothing to parse
+    assert "no highlights" in err
