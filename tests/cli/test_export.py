@@ -97,6 +97,15 @@ def test_images_on_a_format_without_pictures_warns(capsys, annotated, tmp_path):
     assert status == 0 and "--images has no effect on md" in err
 
 
+def test_a_tag_no_highlight_has_is_warned_about(capsys, annotated, tmp_path):
+    pdf, data = annotated
+    args = ["--format", "md", "--tags", "securty", "troops"]  # a typo and a real tag
+    status, err = _export(capsys, pdf, data, tmp_path / "x.md", *args)
+    assert status == 0 and "1 highlight," in err
+    assert "warning: no highlight has the tag 'securty'" in err
+    assert "'troops'" not in err
+
+
 def test_refuses_to_overwrite_the_source(capsys, annotated):
     pdf, data = annotated
     before = hashlib.sha256(pdf.read_bytes()).hexdigest()

@@ -153,6 +153,7 @@ class ExportJob:
             self._stored = load_annotations(
                 self.source, self._document, self.data_dir, self.warnings
             )
+        self.warnings.extend(_unused_tags(self.options.tags, self._stored))
         self._result = _extract(self._document)
         if self.options.include_images and self.format in IMAGE_FORMATS:
             chosen = select_annotations(self._stored.annotations.values(), self.options.tags)
@@ -221,6 +222,12 @@ def render(output_format: str, summary: Summary, document: pymupdf.Document) -> 
     if output_format not in renderers:
         raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
     return renderers[output_format](), 0
+
+
+def _unused_tags(tags: tuple[str, ...] | None, stored: DocumentAnnotations) -> list[str]:
+    """A warning per asked-for tag no highlight carries (a typo gives an empty summary)."""
+    used = {tag for annotation in stored.annotations.values() for tag in annotation.tags}
+    return [f"no highlight has the tag {tag!r}" for tag in tags or () if tag not in used]
 
 
 def load_annotations(
