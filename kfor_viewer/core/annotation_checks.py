@@ -101,9 +101,12 @@ def uuid_text(value: Any, where: str, name: str = "") -> str:
 
 
 def tags(value: Any, where: str, name: str = "") -> tuple[str, ...]:
-    if type(value) is list and all(type(tag) is str and tag.strip() for tag in value):
-        return tuple(dict.fromkeys(value))
-    return tuple(dict.fromkeys(items(value, _at(where, name), non_empty)))
+    if type(value) is not list:
+        raise AnnotationFormatError(f"{_at(where, name)} must be a list")
+    for i, tag in enumerate(value):
+        if type(tag) is not str or not tag.strip():
+            raise AnnotationFormatError(f"{_at(where, name)}[{i}] must be a non-empty string")
+    return tuple(dict.fromkeys(value))
 
 
 def items(value: Any, where: str, check: Callable[[Any, str], Any]) -> list[Any]:
@@ -113,21 +116,25 @@ def items(value: Any, where: str, check: Callable[[Any, str], Any]) -> list[Any]
 
 
 def boxes(value: Any, size: int, where: str, name: str = "") -> tuple[Any, ...]:
+    """A list of boxes, each a list of `size` finite numbers, as tuples."""
     if type(value) is not list:
         raise AnnotationFormatError(f"{_at(where, name)} must be a list")
-    result = []
     for i, box in enumerate(value):
-        if (
-            type(box) is not list
-            or len(box) != size
-            or not _NUMBER_TYPES.issuperset(map(type, box))
-            or not all(map(math.isfinite, box))
-        ):
+        if type(box) is not list or len(box) != size or not _finite_numbers(box):
             raise AnnotationFormatError(
                 f"{_at(where, name)}[{i}] must be a list of {size} finite numbers"
             )
-        result.append(tuple(box))
-    return tuple(result)
+    return tuple(map(tuple, value))
+
+
+def _finite_numbers(values: list[Any]) -> bool:
+    try:
+        for number in values:
+            if type(number) not in _NUMBER_TYPES or not math.isfinite(number):
+                return False
+    except OverflowError:  # an integer too large for a float
+        return False
+    return True
 
 
 def json_value(value: Any, where: str) -> Any:

@@ -90,6 +90,13 @@ def test_a_non_finite_coordinate_is_refused():
         DocumentAnnotations.from_dict(data)
 
 
+def test_a_coordinate_too_large_for_a_float_is_refused_not_a_crash():
+    data = _valid_document_dict()
+    data["annotations"][1]["quads"] = [[0, 0, 1, 0, 0, 1, 10**400, 1]]
+    with pytest.raises(AnnotationFormatError, match=r"annotations\[1\]\.quads\[0\]"):
+        DocumentAnnotations.from_dict(data)
+
+
 def test_a_correction_with_an_unknown_state_is_refused():
     correction = FieldCorrection("document", "symbol", "S/2020/1023", "edited").to_dict()
     correction["state"] = "maybe"
