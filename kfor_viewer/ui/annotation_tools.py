@@ -104,9 +104,7 @@ class AnnotationTools(QObject):
         self.import_pdf_action = make("Import Highlights from &PDF", transfer.import_pdf)
         self.export_action = make("&Export Annotations…", transfer.export_json)
         self.import_json_action = make("&Import Annotations…", transfer.import_json)
-        self.panel_action = self.panel.toggleViewAction()
-        self.panel_action.setText("&Annotations Panel")
-        self.panel_action.setShortcut(QKeySequence("F8"))
+        self.panel_action = self.panel.make_show_action(self.window)
 
     def _connect(self) -> None:
         self.view.selectionChanged.connect(lambda _s: self._update_actions())

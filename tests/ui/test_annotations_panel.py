@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from kfor_viewer.core.annotation_store import AnnotationStore
 from kfor_viewer.core.annotations import Annotation, new_id
@@ -122,3 +123,27 @@ def test_arrow_keys_go_from_highlight_to_highlight(panel, qtbot):
     with qtbot.waitSignal(panel.requestJump) as jump:
         qtbot.keyClick(panel.list_view, Qt.Key.Key_Down)
     assert jump.args == [second] and panel.selected_id() == second
+
+
+def test_f8_brings_the_panel_out_from_behind_the_fields_tab(qtbot):
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("pages"))
+    fields = QDockWidget("Fields", window)
+    fields.setWidget(QLabel("fields"))
+    panel = AnnotationsPanel(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, fields)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    window.tabifyDockWidget(fields, panel)
+    show_action = panel.make_show_action(window)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    fields.raise_()
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty())  # a tab behind Fields
+    show_action.trigger()  # F8
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    assert not panel.isHidden() and show_action.isChecked()
+    show_action.trigger()  # F8 again, now that it is in front: closes it
+    assert panel.isHidden() and not show_action.isChecked()
+    show_action.trigger()
+    assert not panel.isHidden() and show_action.isChecked()
