@@ -73,16 +73,19 @@ class ExtractionRunner(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def start(self, path: str) -> int:
-        """Identify then extract `path`; returns the generation its signals will carry."""
+    def start(self, path: str, password: str | None = None) -> int:
+        """Identify then extract `path` (unlocked with `password` when it is encrypted);
+        returns the generation its signals will carry."""
         if self._thread is None:
             raise RuntimeError("the extraction runner has been shut down")
         self._generation += 1
         self._thread.latest = self._generation
         if self._busy:
             self._runner.cancel()  # the old document's job: its result would be dropped anyway
-        self._jobs.put((self._generation, DocumentJob(IDENTIFY, path)))
-        self._jobs.put((self._generation, DocumentJob(EXTRACT, path, self._use_ocr)))
+        self._jobs.put((self._generation, DocumentJob(IDENTIFY, path, password=password)))
+        self._jobs.put(
+            (self._generation, DocumentJob(EXTRACT, path, self._use_ocr, password=password))
+        )
         self._set_busy(True)
         return self._generation
 

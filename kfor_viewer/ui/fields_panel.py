@@ -119,12 +119,12 @@ class FieldsPanel(QDockWidget):
         self.tree.copyRequested.connect(self.copy_value)
 
     # --- documents ------------------------------------------------------------------------
-    def set_document(self, path: str) -> None:
-        """Read the fields of `path` (replacing what is shown; late results for the previous
-        document are ignored)."""
+    def set_document(self, path: str, password: str | None = None) -> None:
+        """Read the fields of `path`, unlocked with `password` when it is encrypted (replacing
+        what is shown; late results for the previous document are ignored)."""
         self.set_store(None)
         self.result, self.sections = None, []
-        self._generation = self.runner.start(path)
+        self._generation = self.runner.start(path, password)
         self.tree.show_message("Reading the document’s fields…")
 
     def set_store(self, store: Any) -> None:
