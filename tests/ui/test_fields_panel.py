@@ -270,7 +270,7 @@ class FakeRunner(QObject):
         super().__init__()
         self.generation = 0
 
-    def start(self, _path: str) -> int:
+    def start(self, _path: str, _password: str | None = None) -> int:
         self.generation += 1
         return self.generation
 
