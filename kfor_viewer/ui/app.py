@@ -16,8 +16,6 @@ from kfor_viewer import APP_NAME
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from kfor_viewer.core.pdf_engine import PdfEngine
-
 ORGANIZATION = "kfor-viewer"
 # Libraries Qt's xcb platform plugin loads, with the Debian/Ubuntu package that ships each.
 XCB_LIBRARIES = {
@@ -94,15 +92,15 @@ def run_gui(args: argparse.Namespace) -> int:
 
         # The stores, the tag list and the child processes all find the folder through it.
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
+    return _run_app(args, file)
+
+
+def _run_app(args: argparse.Namespace, file: str | None) -> int:
     # The worker's own start (a new Python importing PyMuPDF) is the longest step to the first
     # page; begun before Qt and the window are loaded, it runs alongside them.
     from kfor_viewer.core.pdf_engine import PdfEngine
 
     engine = PdfEngine(on_event=lambda _event: None)
-    return _run_app(args, file, engine)
-
-
-def _run_app(args: argparse.Namespace, file: str | None, engine: PdfEngine) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -132,7 +130,7 @@ def _run_app(args: argparse.Namespace, file: str | None, engine: PdfEngine) -> i
     install_app_icon(app)
     from kfor_viewer.ui.main_window import MainWindow
 
-    window = MainWindow(client=client, settings=settings)
+    window = MainWindow(client=client, settings=settings, defer_panels=True)
     window.instance_server = InstanceServer(window, on_open=window.open_path)
     window.show()
     window.open_initial(path, restore, already_requested=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -26,10 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kfor_viewer.ui.actions import ViewerActions
-from kfor_viewer.ui.annotation_tools import AnnotationTools
-from kfor_viewer.ui.evidence_flash import EvidenceFlash
-from kfor_viewer.ui.extraction_runner import ExtractionRunner
-from kfor_viewer.ui.fields_panel import FieldsPanel
+from kfor_viewer.ui.deferred_panels import DeferredPanels
 from kfor_viewer.ui.find_bar import FindBar
 from kfor_viewer.ui.message_banner import MessageBanner
 from kfor_viewer.ui.outline_panel import OutlinePanel
@@ -39,7 +37,6 @@ from kfor_viewer.ui.render_requests import RenderRequests
 from kfor_viewer.ui.settings import LastDocument, ViewerSettings, initial_document
 from kfor_viewer.ui.thumbnails import ThumbnailsPanel
 from kfor_viewer.ui.toolbar_widgets import PageBox, ZoomBox
-from kfor_viewer.ui.undo import AnnotationUndoStack
 
 APP_TITLE = "KFOR Viewer"
 THUMBNAILS_TAB, OUTLINE_TAB = 0, 1
@@ -59,7 +56,11 @@ def _default_cache() -> Any:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, client: Any = None, settings: ViewerSettings | None = None) -> None:
+    def __init__(
+        self, client: Any = None, settings: ViewerSettings | None = None, defer_panels: bool = False
+    ) -> None:
+        """`defer_panels`: build the fields and annotation parts only after the first page is
+        painted (the app's start does, to show that page sooner)."""
         super().__init__()
         self.settings = settings or ViewerSettings()
         self.client = client if client is not None else _default_client(self)
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.requests = RenderRequests(self.client, self.cache, self)
         self.info: Any = None
         self._pending_restore: LastDocument | None = None
+        self.annotation_store: Any = None
         self._build_widgets()
         self.actions = ViewerActions(self)
         self._build_menus()
@@ -77,6 +79,28 @@ class MainWindow(QMainWindow):
         self._show_zoom()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_TITLE)
+        self.panels = DeferredPanels(self, deferred=defer_panels)
+
+    # The fields and annotation parts are built after the first page is painted (or on use).
+    @property
+    def undo_stack(self) -> Any:
+        return self.panels.get().undo_stack
+
+    @property
+    def extraction_runner(self) -> Any:
+        return self.panels.get().extraction_runner
+
+    @property
+    def fields_panel(self) -> Any:
+        return self.panels.get().fields_panel
+
+    @property
+    def evidence_flash(self) -> Any:
+        return self.panels.get().evidence_flash
+
+    @property
+    def annotation_tools(self) -> Any:
+        return self.panels.get().annotation_tools
 
     # --- construction ---------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -106,20 +130,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.page_box = PageBox(self)
         self.zoom_box = ZoomBox(self)
-        self._build_fields_dock()
-
-    def _build_fields_dock(self) -> None:
-        # one undo history and one store per document, shared by the panels that edit it
-        self.undo_stack = AnnotationUndoStack(self)
-        self.annotation_store: Any = None
-        self.extraction_runner = ExtractionRunner(self)
-        self.fields_panel = FieldsPanel(self.extraction_runner, self.undo_stack, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.fields_panel)
-        self.evidence_flash = EvidenceFlash(self.page_view, self)
-        self.annotation_tools = AnnotationTools(self, self.page_view, self.undo_stack)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_tools.panel)
-        self.tabifyDockWidget(self.fields_panel, self.annotation_tools.panel)
-        self.fields_panel.raise_()  # the fields tab shows first; Annotations is one click away
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -133,7 +143,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self._add_menu("&Edit", [a.copy, a.select_all, None, a.find, a.find_next, a.find_previous])
-        self._add_menu(
+        self.view_menu = self._add_menu(
             "&View",
             [
                 a.zoom_in,
@@ -144,7 +154,6 @@ class MainWindow(QMainWindow):
                 None,
                 a.show_thumbnails,
                 a.show_outline,
-                self.fields_panel.toggleViewAction(),
             ],
         )
         self._add_menu(
@@ -163,15 +172,15 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&About KFOR Viewer", self._show_about)
-        self.annotation_tools.install_menus(bar)
 
-    def _add_menu(self, title: str, actions: list[Any]) -> None:
+    def _add_menu(self, title: str, actions: list[Any]) -> QMenu:
         menu = self.menuBar().addMenu(title)
         for action in actions:
             if action is None:
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+        return menu
 
     def _build_toolbar(self) -> None:
         a = self.actions
@@ -212,8 +221,6 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(view.setFocus)
         self.recent_menu.requestOpen.connect(self.open_path)
         self.sidebar.currentChanged.connect(lambda _i: self._sync_sidebar_actions())
-        self.fields_panel.requestEvidence.connect(self.evidence_flash.show_evidence)
-        self.extraction_runner.identified.connect(self._on_document_identified)
 
     def _connect_client(self) -> None:
         self.client.opened.connect(self._on_opened)
@@ -261,6 +268,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         if already_requested:
+            self.panels.after_first_page()
             self.statusBar().showMessage(f"Opening {os.path.basename(path)}…")
         else:
             self.open_path(path)
@@ -268,6 +276,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, password: str | None = None) -> None:
         path = os.path.abspath(os.path.expanduser(path))
         self.statusBar().showMessage(f"Opening {os.path.basename(path)}…")
+        self.panels.after_first_page()
         self.client.open(path, password)
 
     def choose_file(self) -> None:
@@ -290,8 +299,10 @@ class MainWindow(QMainWindow):
         self.page_box.set_count(info.page_count)
         self.page_box.set_page(0)
         self.find_bar.document_changed()
-        self.fields_panel.set_document(info.path)
-        self.annotation_tools.set_document(info.path)
+        panels = self.panels.built
+        if panels is not None:  # else they take the document when they are built
+            panels.fields_panel.set_document(info.path)
+            panels.annotation_tools.set_document(info.path)
         self.setWindowTitle(f"{info.title or os.path.basename(info.path)} — {APP_TITLE}")
         self.recent_menu.add(info.path)
         self._set_document_actions_enabled(True)
@@ -305,7 +316,7 @@ class MainWindow(QMainWindow):
                 "opening; some pages may not display correctly."
             )
 
-    def _on_document_identified(self, _generation: int, identity: Any) -> None:
+    def on_document_identified(self, _generation: int, identity: Any) -> None:
         """The open document's annotation store, for every panel that shows or edits it."""
         from kfor_viewer.core.annotation_store import AnnotationStore, StoreReadError
 
@@ -335,6 +346,7 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, path: str, message: str) -> None:
         self._pending_restore = None
+        self.panels.soon()
         name = os.path.basename(path)
         self.statusBar().showMessage(f"Could not open {name}: {message}", 10000)
         QMessageBox.warning(
@@ -342,6 +354,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_password_required(self, path: str, wrong_password: bool) -> None:
+        self.panels.soon()
         name = os.path.basename(path)
         prompt = (
             f"The password for {name} is wrong. Try again:"
@@ -444,6 +457,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setVisible(visible)
         self._sync_sidebar_actions()
 
+    def restore_dock_state(self) -> None:
+        _geometry, state, _splitter = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
     def save_settings(self) -> None:
         self.settings.save_window_state(
             self.saveGeometry(), self.saveState(), self.splitter.saveState()
@@ -466,12 +484,14 @@ class MainWindow(QMainWindow):
 
     # --- events ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.annotation_tools.close_document():  # saving failed and the user stays
-            event.ignore()
+        panels = self.panels.built
+        if panels is not None and not panels.annotation_tools.close_document():
+            event.ignore()  # saving failed and the user stays
             return
         self.save_settings()
-        self.extraction_runner.shutdown()
-        self.annotation_tools.shutdown()
+        if panels is not None:
+            panels.extraction_runner.shutdown()
+            panels.annotation_tools.shutdown()
         self.requests.stop()
         self.client.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,109 @@
+"""The parts of the window a first page does not need (fields, annotations, undo), built right
+after that page is painted.
+
+Their modules and widgets cost about a fifth of a second of the GUI thread, and the fields panel
+starts a child Python that imports PyMuPDF: done before the first page, both delay it (measured
+on 2 cores). Anything that asks for a part earlier gets it built on the spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+# If no page arrives (a hung worker, a document of failing pages), build anyway after this.
+_FALLBACK_MS = 3000
+
+
+@dataclass
+class DocumentPanels:
+    undo_stack: Any
+    extraction_runner: Any
+    fields_panel: Any
+    evidence_flash: Any
+    annotation_tools: Any
+
+
+class DeferredPanels(QObject):
+    """Builds `DocumentPanels` for `window` once: at once unless `deferred`, else at the first of
+    a page painted after an open began, an open failing, nothing opening, the fallback delay, or
+    someone asking."""
+
+    def __init__(self, window: Any, deferred: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._panels: DocumentPanels | None = None
+        self._waiting_for_render = False
+        self._waiting_for_paint = False
+        window.page_view.viewport().installEventFilter(self)
+        window.client.pageRendered.connect(self._on_page_arrived)
+        window.client.pageFailed.connect(self._on_page_arrived)
+        if deferred:
+            QTimer.singleShot(0, self, self._build_unless_opening)
+        else:
+            self.get()
+
+    @property
+    def built(self) -> DocumentPanels | None:
+        """The panels if they exist, without building them (for closing)."""
+        return self._panels
+
+    def get(self) -> DocumentPanels:
+        if self._panels is None:
+            self._panels = _build(self._window)
+        return self._panels
+
+    def after_first_page(self) -> None:
+        """An open has begun: build once its first page is on screen."""
+        if self._panels is None and not self._waiting_for_paint:
+            self._waiting_for_render = True
+            QTimer.singleShot(_FALLBACK_MS, self, self.get)
+
+    def soon(self) -> None:
+        """Nothing will be painted for a while (the open failed or waits for a password)."""
+        self._waiting_for_render = self._waiting_for_paint = False
+        QTimer.singleShot(0, self, self.get)
+
+    def _build_unless_opening(self) -> None:
+        if not self._waiting_for_render and not self._waiting_for_paint:
+            self.get()
+
+    def _on_page_arrived(self, *_args: Any) -> None:
+        if self._waiting_for_render:
+            self._waiting_for_render, self._waiting_for_paint = False, True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._waiting_for_paint and event.type() == QEvent.Type.Paint:
+            self._waiting_for_paint = False
+            QTimer.singleShot(0, self, self.get)  # runs after this paint has finished
+        return False
+
+
+def _build(window: Any) -> DocumentPanels:
+    from kfor_viewer.ui.annotation_tools import AnnotationTools
+    from kfor_viewer.ui.evidence_flash import EvidenceFlash
+    from kfor_viewer.ui.extraction_runner import ExtractionRunner
+    from kfor_viewer.ui.fields_panel import FieldsPanel
+    from kfor_viewer.ui.undo import AnnotationUndoStack
+
+    # one undo history and one store per document, shared by the panels that edit it
+    undo_stack = AnnotationUndoStack(window)
+    runner = ExtractionRunner(window)
+    fields_panel = FieldsPanel(runner, undo_stack, window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, fields_panel)
+    evidence_flash = EvidenceFlash(window.page_view, window)
+    tools = AnnotationTools(window, window.page_view, undo_stack)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, tools.panel)
+    window.tabifyDockWidget(fields_panel, tools.panel)
+    window.restore_dock_state()  # where the user left them (the first restore ran without them)
+    fields_panel.raise_()  # the fields tab shows first; Annotations is one click away
+    window.view_menu.addAction(fields_panel.toggleViewAction())
+    tools.install_menus(window.menuBar())
+    fields_panel.requestEvidence.connect(evidence_flash.show_evidence)
+    runner.identified.connect(window.on_document_identified)
+    if window.info is not None:
+        fields_panel.set_document(window.info.path)
+        tools.set_document(window.info.path)
+    return DocumentPanels(undo_stack, runner, fields_panel, evidence_flash, tools)

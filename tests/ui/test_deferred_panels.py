@@ -1,0 +1,72 @@
+"""The app's start builds the fields and annotation parts after the first page is painted;
+they then work on the document that is open, as if they had been there from the start."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.ui.conftest import OPEN_TIMEOUT_MS, wait_first_paint
+
+
+@pytest.fixture
+def make_deferred(qtbot):
+    """Build the window inside the test: pytest-qt runs the event loop after fixtures."""
+    from kfor_viewer.ui.main_window import MainWindow
+
+    windows = []
+
+    def make():
+        window = MainWindow(defer_panels=True)
+        qtbot.addWidget(window)
+        window.resize(1000, 760)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.client.shutdown()
+
+
+def _menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions() if a.menu()]
+
+
+def test_panels_come_after_the_first_page_and_take_its_document(qtbot, make_deferred, text_pdf):
+    window = make_deferred()
+    with qtbot.waitSignal(window.client.opened, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(str(text_pdf))
+        assert window.panels.built is None
+        assert "&Annotations" not in _menu_titles(window)
+    wait_first_paint(qtbot, window)
+    qtbot.waitUntil(lambda: window.panels.built is not None, timeout=OPEN_TIMEOUT_MS)
+    assert window.annotation_tools.document_path == os.path.abspath(text_pdf)
+    qtbot.waitUntil(lambda: window.annotation_store is not None, timeout=OPEN_TIMEOUT_MS)
+    titles = _menu_titles(window)
+    assert titles.index("&Annotations") == titles.index("&Help") - 1
+    assert window.fields_panel.toggleViewAction() in window.view_menu.actions()
+
+
+def test_a_failed_open_still_brings_the_panels(qtbot, make_deferred, tmp_path, monkeypatch):
+    from kfor_viewer.ui import main_window
+
+    warnings = []
+    monkeypatch.setattr(main_window.QMessageBox, "warning", lambda *args: warnings.append(args))
+    not_a_pdf = tmp_path / "notes.pdf"
+    not_a_pdf.write_text("just text")
+    window = make_deferred()
+    with qtbot.waitSignal(window.client.openFailed, timeout=OPEN_TIMEOUT_MS):
+        window.panels.after_first_page()
+        window.client.open(str(not_a_pdf))
+    qtbot.waitUntil(lambda: window.panels.built is not None, timeout=OPEN_TIMEOUT_MS)
+    assert "&Annotations" in _menu_titles(window)
+    assert len(warnings) == 1  # the user was told why
+
+
+def test_with_nothing_to_open_the_panels_are_built_at_once(qtbot, make_deferred):
+    window = make_deferred()
+    qtbot.waitUntil(lambda: window.panels.built is not None, timeout=2000)
+    assert "&Annotations" in _menu_titles(window)
