@@ -104,6 +104,6 @@ def _build(window: Any) -> DocumentPanels:
     fields_panel.requestEvidence.connect(evidence_flash.show_evidence)
     runner.identified.connect(window.on_document_identified)
     if window.info is not None:
-        fields_panel.set_document(window.info.path)
+        fields_panel.set_document(window.info.path, window.document_password)
         tools.set_document(window.info.path)
     return DocumentPanels(undo_stack, runner, fields_panel, evidence_flash, tools)

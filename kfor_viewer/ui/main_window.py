@@ -6,6 +6,7 @@ this module knows them all.
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.client = client if client is not None else _default_client(self)
         self.cache = _default_cache()
         self.requests = RenderRequests(self.client, self.cache, self)
+        self.document_password: str | None = None  # what unlocked the open document
+        self._password_tried: tuple[str, str | None] = ("", None)
         self.info: Any = None
         self._pending_restore: LastDocument | None = None
         self.annotation_store: Any = None
@@ -277,6 +280,7 @@ class MainWindow(QMainWindow):
         path = os.path.abspath(os.path.expanduser(path))
         self.statusBar().showMessage(f"Opening {os.path.basename(path)}…")
         self.panels.after_first_page()
+        self._password_tried = (path, password)
         self.client.open(path, password)
 
     def choose_file(self) -> None:
@@ -290,6 +294,9 @@ class MainWindow(QMainWindow):
         if self._pending_restore is None:
             self._pending_restore = self.settings.document_place(info.path)
         self.info = info
+        tried_path, tried_password = self._password_tried
+        # The panels' child processes open the file themselves, so they need the password too.
+        self.document_password = tried_password if tried_path == info.path else None
         generation = self.client.doc_generation
         self.cache_clear_other_documents()
         self.page_view.set_document(info, generation)
@@ -301,7 +308,7 @@ class MainWindow(QMainWindow):
         self.find_bar.document_changed()
         panels = self.panels.built
         if panels is not None:  # else they take the document when they are built
-            panels.fields_panel.set_document(info.path)
+            panels.fields_panel.set_document(info.path, self.document_password)
             panels.annotation_tools.set_document(info.path)
         self.setWindowTitle(f"{info.title or os.path.basename(info.path)} — {APP_TITLE}")
         self.recent_menu.add(info.path)
@@ -350,7 +357,9 @@ class MainWindow(QMainWindow):
         name = os.path.basename(path)
         self.statusBar().showMessage(f"Could not open {name}: {message}", 10000)
         QMessageBox.warning(
-            self, "Cannot open document", f"<b>{name}</b> could not be opened.<br><br>{message}"
+            self,
+            "Cannot open document",
+            f"<b>{html.escape(name)}</b> could not be opened.<br><br>{html.escape(message)}",
         )
 
     def _on_password_required(self, path: str, wrong_password: bool) -> None:

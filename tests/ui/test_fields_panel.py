@@ -296,3 +296,19 @@ def test_late_answers_are_ignored_and_failures_explained(qtbot, sample_pdf):
     )
     panel._update_actions()
     assert not panel.copy_all_action.isEnabled() and not panel.edit_action.isEnabled()
+
+
+def test_an_encrypted_document_shows_its_fields_once_unlocked(
+    viewer, qtbot, sample_pdf, tmp_path, monkeypatch
+):
+    from kfor_viewer.ui import main_window as main_window_module
+
+    locked = tmp_path / "locked-report.pdf"
+    with pymupdf.open(sample_pdf) as document:
+        document.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="kfor", owner_pw="x")
+    monkeypatch.setattr(
+        main_window_module.QInputDialog, "getText", lambda *_args, **_kwargs: ("kfor", True)
+    )
+    open_with_fields(qtbot, viewer, locked)
+    troops = [report.troops_total.value for report in viewer.fields_panel.result.reports]
+    assert troops == [3600, 3400]
