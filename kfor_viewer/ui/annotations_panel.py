@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QResizeEvent
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from kfor_viewer.ui.annotation_list_model import (
     AnnotationListModel,
     group_annotations,
 )
+from kfor_viewer.ui.dock_actions import raise_or_hide_action
 from kfor_viewer.ui.store_subscription import StoreSubscription
 
 __all__ = ["BY_PAGE", "BY_TAG", "AnnotationsPanel", "color_icon", "group_annotations"]
@@ -97,21 +98,8 @@ class AnnotationsPanel(QDockWidget):
 
     def make_show_action(self, parent: QWidget) -> QAction:
         """Annotations > Annotations Panel (F8): brings the dock to the front, also from behind
-        the Fields tab; hides it only when it is already in front (a plain toggle would hide
-        the panel the user asked to see)."""
-        action = QAction("&Annotations Panel", parent, checkable=True)
-        action.setShortcut(QKeySequence("F8"))
-        action.setChecked(not self.isHidden())
-        action.triggered.connect(lambda _checked: self.show_or_hide())
-        self.visibilityChanged.connect(lambda _visible: action.setChecked(not self.isHidden()))
-        return action
-
-    def show_or_hide(self) -> None:
-        if self.isHidden() or self.visibleRegion().isEmpty():  # closed, or a tab behind another
-            self.show()
-            self.raise_()
-        else:
-            self.hide()
+        the Fields tab; hides it only when it is already in front."""
+        return raise_or_hide_action(self, "&Annotations Panel", parent, "F8")
 
     def _build(self) -> None:
         body = QWidget(self, objectName="annotationsPanel")

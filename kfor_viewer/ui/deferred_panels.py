@@ -83,6 +83,7 @@ class DeferredPanels(QObject):
 
 def _build(window: Any) -> DocumentPanels:
     from kfor_viewer.ui.annotation_tools import AnnotationTools
+    from kfor_viewer.ui.dock_actions import raise_or_hide_action
     from kfor_viewer.ui.evidence_flash import EvidenceFlash
     from kfor_viewer.ui.extraction_runner import ExtractionRunner
     from kfor_viewer.ui.fields_panel import FieldsPanel
@@ -99,7 +100,7 @@ def _build(window: Any) -> DocumentPanels:
     window.tabifyDockWidget(fields_panel, tools.panel)
     window.restore_dock_state()  # where the user left them (the first restore ran without them)
     fields_panel.raise_()  # the fields tab shows first; Annotations is one click away
-    window.view_menu.addAction(fields_panel.toggleViewAction())
+    window.view_menu.addAction(raise_or_hide_action(fields_panel, "&Fields Panel", window))
     tools.install_menus(window.menuBar())
     fields_panel.requestEvidence.connect(evidence_flash.show_evidence)
     runner.identified.connect(window.on_document_identified)
