@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the GUI process imports this module but never needs MuPDF itself
     import pymupdf
 
-_ID_ARRAY_RE = re.compile(r"\[\s*<([0-9A-Fa-f]*)>\s*<([0-9A-Fa-f]*)>\s*\]")
+# A PDF string as MuPDF prints it: hex <...>, or literal (...) with backslash escapes (MuPDF
+# picks the literal form for some byte strings, so a random /ID element can come either way).
+_PDF_STRING_RE = re.compile(r"<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\()])*)\)", re.DOTALL)
+_ESCAPE_RE = re.compile(r"\\([0-7]{1,3}|.)", re.DOTALL)
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "\n": ""}
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,25 @@ def pdf_trailer_id(document: pymupdf.Document) -> tuple[str, str] | None:
     if not document.is_pdf:
         return None
     kind, value = document.xref_get_key(-1, "ID")
-    match = _ID_ARRAY_RE.fullmatch(value.strip()) if kind == "array" else None
-    if not match or not match.group(1):
+    elements = [_string_hex(m) for m in _PDF_STRING_RE.finditer(value)] if kind == "array" else []
+    if len(elements) != 2 or not elements[0]:
         return None
-    return (match.group(1).upper(), match.group(2).upper())
+    return (elements[0], elements[1])
+
+
+def _string_hex(match: re.Match[str]) -> str:
+    hex_digits, literal = match.groups()
+    if hex_digits is not None:
+        return "".join(hex_digits.split()).upper()
+    unescaped = _ESCAPE_RE.sub(_unescape, literal)
+    return unescaped.encode("latin-1").hex().upper()
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] in "01234567":
+        return chr(int(code, 8) & 0xFF)
+    return _ESCAPES.get(code, code)
 
 
 def identify_document(

@@ -39,3 +39,37 @@ def test_a_pdf_without_an_id_has_none():
     document = pymupdf.open()
     document.new_page()
     assert pdf_trailer_id(document) is None  # never saved: no trailer /ID yet
+
+
+class _TrailerWithId:
+    """Stands in for a document whose trailer /ID MuPDF prints as `value`."""
+
+    is_pdf = True
+
+    def __init__(self, value):
+        self.value = value
+
+    def xref_get_key(self, _xref, _key):
+        return "array", self.value
+
+
+def test_an_id_element_printed_as_a_literal_string_is_read_as_its_bytes():
+    # MuPDF prints some random ID strings in literal form, with octal and character escapes.
+    value = r"[<0673C385C398C39B2E0DC38658C288C3>(5\2430jW\324a\310^*T\"hs\304@\(\n\\)]"
+    first, second = pdf_trailer_id(_TrailerWithId(value))
+    assert first == "0673C385C398C39B2E0DC38658C288C3"
+    expected = b'5\xa30jW\xd4a\xc8^*T"hs\xc4@(\n\\'
+    assert bytes.fromhex(second) == expected
+
+
+def test_revisions_keep_their_link_however_the_id_is_printed(tmp_path):
+    # About one save in thirty gets an /ID element printed in literal form: try enough of them.
+    for attempt in range(60):
+        original = _pdf(tmp_path / f"v1-{attempt}.pdf")
+        with pymupdf.open(original) as document:
+            document[0].insert_text((72, 200), "revised")
+            document.save(tmp_path / f"v2-{attempt}.pdf")
+        v1 = identify_document(original)
+        v2 = identify_document(tmp_path / f"v2-{attempt}.pdf")
+        assert v1.pdf_id is not None and v2.pdf_id is not None
+        assert v1.pdf_id[0] == v2.pdf_id[0]
