@@ -16,6 +16,8 @@ from kfor_viewer import APP_NAME
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from kfor_viewer.core.pdf_engine import PdfEngine
+
 ORGANIZATION = "kfor-viewer"
 # Libraries Qt's xcb platform plugin loads, with the Debian/Ubuntu package that ships each.
 XCB_LIBRARIES = {
@@ -78,11 +80,6 @@ def run_gui(args: argparse.Namespace) -> int:
         from kfor_viewer.selftest import run_self_test
 
         return run_self_test(args)
-    from kfor_viewer.ui.single_instance import try_hand_off
-
-    file = os.path.abspath(args.file) if getattr(args, "file", None) else None
-    if not getattr(args, "new_window", False) and try_hand_off([file] if file else []):
-        return 0
     problem = platform_problem()
     if problem:
         print(f"kfor-viewer: {problem}", file=sys.stderr)
@@ -92,15 +89,21 @@ def run_gui(args: argparse.Namespace) -> int:
 
         # The stores, the tag list and the child processes all find the folder through it.
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
-    return _run_app(args, file)
-
-
-def _run_app(args: argparse.Namespace, file: str | None) -> int:
     # The worker's own start (a new Python importing PyMuPDF) is the longest step to the first
-    # page; begun before Qt and the window are loaded, it runs alongside them.
+    # page; begun before anything loads Qt (the hand-off check does), it runs alongside the rest.
     from kfor_viewer.core.pdf_engine import PdfEngine
 
     engine = PdfEngine(on_event=lambda _event: None)
+    from kfor_viewer.ui.single_instance import try_hand_off
+
+    file = os.path.abspath(args.file) if getattr(args, "file", None) else None
+    if not getattr(args, "new_window", False) and try_hand_off([file] if file else []):
+        engine.shutdown()  # the running app shows the file
+        return 0
+    return _run_app(engine, file)
+
+
+def _run_app(engine: PdfEngine, file: str | None) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication

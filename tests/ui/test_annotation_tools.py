@@ -296,7 +296,12 @@ def test_data_dir_option_chooses_the_store_folder_of_the_gui(tmp_path, monkeypat
 
     started = []
     monkeypatch.setattr(app, "platform_problem", lambda: None)
-    monkeypatch.setattr(app, "_run_app", lambda args, file: started.append(file) or 0)
+    def run_app(engine, file):
+        engine.shutdown()
+        started.append(file)
+        return 0
+
+    monkeypatch.setattr(app, "_run_app", run_app)
     args = argparse.Namespace(
         file=None, new_window=True, self_test=False, data_dir=str(tmp_path / "stores")
     )
