@@ -13,6 +13,7 @@ Each figure is printed beside raw PyMuPDF (+ PySide6) doing the same work in the
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -116,6 +117,10 @@ def _launch_seconds(script: str, pdf: Path, config: str) -> float:
 
 
 def bench_launch(pdf: Path) -> None:
+    # An installed app runs from byte-compiled modules (pip and PyInstaller compile them), as
+    # PyMuPDF and PySide6 do here; with PYTHONDONTWRITEBYTECODE set (some shells and CI do), a
+    # source checkout would otherwise compile every module of ours on every launch.
+    compileall.compile_dir(REPO_ROOT / "kfor_viewer", quiet=1)
     ours, raw = [], []
     with tempfile.TemporaryDirectory() as config:
         for _ in range(ROUNDS):
