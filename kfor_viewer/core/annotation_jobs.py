@@ -3,16 +3,19 @@
 stored inside a PDF, re-anchoring a colleague's annotations made on another version, and
 placing highlights made in the window in the document's text (character offsets, context).
 
-The child is reused from call to call, so it keeps the text of the last document it read."""
+The child is reused from call to call, so it keeps the text of the last document it read. The
+password of an encrypted PDF travels in the job through the pipe, never on disk or a command
+line."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kfor_viewer.core.annotations import Annotation
+from kfor_viewer.core.document_jobs import open_unlocked
 from kfor_viewer.core.isolated_runner import IsolatedFailure
 
 PDF_HIGHLIGHTS = "pdf-highlights"
@@ -25,6 +28,7 @@ class AnnotationJob:
     kind: str  # PDF_HIGHLIGHTS, REANCHOR or ANCHOR
     path: str  # the open PDF
     annotations: tuple[Annotation, ...] = ()  # for REANCHOR
+    password: str | None = field(default=None, repr=False)  # what unlocked an encrypted PDF
 
 
 _text_cache: dict[tuple[str, int, int], Any] = {}  # (path, size, mtime) -> DocumentText
@@ -34,15 +38,9 @@ def run_annotation_job(job: AnnotationJob) -> list[Annotation]:
     """Runs in the child. PDF_HIGHLIGHTS: the PDF's own highlights as annotations. REANCHOR:
     `job.annotations` found again in the PDF's text, those not found flagged as orphans.
     ANCHOR: `job.annotations` with offsets and context, for those found on their page."""
-    import pymupdf
-
     from kfor_viewer.core.anchoring import import_pdf_highlights, reanchor
 
-    try:
-        document = pymupdf.open(job.path)
-    except (pymupdf.FileDataError, RuntimeError, OSError) as error:
-        raise IsolatedFailure(f"the PDF could not be read ({error})") from None
-    with document:
+    with open_unlocked(job.path, job.password) as document:
         text = _document_text(job.path, document)
         if job.kind == PDF_HIGHLIGHTS:
             return import_pdf_highlights(document, text)

@@ -4,7 +4,7 @@ file themselves, so the GUI process never runs MuPDF on the user's file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kfor_viewer.core.isolated_runner import IsolatedFailure
@@ -18,7 +18,9 @@ class DocumentJob:
     kind: str  # IDENTIFY or EXTRACT
     path: str
     use_ocr: bool = True
-    password: str | None = None  # the one the user gave the viewer for an encrypted PDF
+    # The one the user gave the viewer for an encrypted PDF: it reaches the child through the
+    # pipe, never on disk or a command line, and is left out of repr (so out of any log).
+    password: str | None = field(default=None, repr=False)
 
 
 def run_document_job(job: DocumentJob) -> Any:
@@ -28,29 +30,28 @@ def run_document_job(job: DocumentJob) -> Any:
 
     if job.kind not in (IDENTIFY, EXTRACT):
         raise IsolatedFailure(f"unknown job {job.kind!r}")
-    if job.password is not None:
-        return _run_on_unlocked(job)
-    if job.kind == IDENTIFY:
+    if job.kind == IDENTIFY and job.password is None:
         return identify_document(job.path)  # a failure comes back as "cannot be read (...)"
-    try:
-        return extract(job.path, use_ocr=job.use_ocr)
-    except ExtractionError as error:
-        raise IsolatedFailure(str(error).removeprefix(f"{job.path}: ")) from None
-
-
-def _run_on_unlocked(job: DocumentJob) -> Any:
-    """An encrypted PDF: open it, unlock it with the user's password, and work on that."""
-    import pymupdf
-
-    from kfor_viewer.core.document_identity import identify_document
-    from kfor_viewer.core.extraction import ExtractionError, extract
-
-    with pymupdf.open(job.path) as document:
-        if document.needs_pass and not document.authenticate(job.password or ""):
-            raise IsolatedFailure("the password does not open this PDF")
+    with open_unlocked(job.path, job.password) as document:
         if job.kind == IDENTIFY:
             return identify_document(job.path, document)
         try:
             return extract(document, use_ocr=job.use_ocr)
         except ExtractionError as error:
             raise IsolatedFailure(str(error).removeprefix(f"{job.path}: ")) from None
+
+
+def open_unlocked(path: str, password: str | None) -> Any:
+    """The PDF at `path` (a `pymupdf.Document`), unlocked with `password` when it is encrypted;
+    IsolatedFailure says in plain words why it cannot be (no password, a wrong one, damage)."""
+    from kfor_viewer.core.pdf_document import open_document
+    from kfor_viewer.core.pdf_types import DocumentError, PasswordRequired
+
+    try:
+        return open_document(path, password)
+    except PasswordRequired as error:
+        if error.wrong_password:
+            raise IsolatedFailure("the password does not open this PDF") from None
+        raise IsolatedFailure("the PDF is encrypted and needs its password") from None
+    except DocumentError as error:
+        raise IsolatedFailure(f"the PDF could not be read ({error.message})") from None

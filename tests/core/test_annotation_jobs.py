@@ -65,3 +65,27 @@ def test_the_text_is_read_again_when_the_file_changes(tmp_path):
     bad_pdfs.text_pdf(pdf, pages=4)  # the file is replaced by a longer version
     (placed,) = run_annotation_job(AnnotationJob(ANCHOR, str(pdf), (quote,)))
     assert placed.page == 4 and placed.start is not None
+
+
+def test_an_encrypted_pdf_is_worked_on_with_the_viewers_password(tmp_path):
+    pdf = bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf")
+    with pymupdf.open(pdf) as document:
+        assert document.authenticate(bad_pdfs.PASSWORD)
+        page = document[1]
+        page.add_highlight_annot(page.search_for("Safe and secure")[0])
+        document.saveIncr()
+    password = bad_pdfs.PASSWORD
+    job = AnnotationJob(PDF_HIGHLIGHTS, str(pdf), password=password)
+    assert password not in repr(job)
+    (found,) = run_annotation_job(job)
+    assert (found.page, found.quote) == (2, "Safe and secure")
+    quote = unplaced("Safe and secure environment", 3)
+    (placed,) = run_annotation_job(AnnotationJob(ANCHOR, str(pdf), (quote,), password))
+    assert placed.page == 3 and placed.start is not None
+
+
+@pytest.mark.parametrize(("password", "message"), [(None, "needs its password"), ("x", "does not")])
+def test_an_encrypted_pdf_without_its_password_is_a_clear_failure(tmp_path, password, message):
+    pdf = bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf")
+    with pytest.raises(IsolatedFailure, match=message):
+        run_annotation_job(AnnotationJob(PDF_HIGHLIGHTS, str(pdf), password=password))

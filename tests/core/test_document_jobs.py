@@ -7,6 +7,7 @@ import pytest
 from kfor_viewer.core.document_identity import file_sha256
 from kfor_viewer.core.document_jobs import EXTRACT, IDENTIFY, DocumentJob, run_document_job
 from kfor_viewer.core.isolated_runner import IsolatedFailure
+from tests.core.export.annotated_sample import make_annotated_sample
 
 
 def test_identify_gives_the_store_key_and_extract_the_fields(sample_pdf):
@@ -28,17 +29,7 @@ def test_an_unreadable_file_fails_with_the_reason_alone(tmp_path):
 
 
 def _encrypted_copy(sample_pdf, tmp_path, password):
-    import pymupdf
-
-    target = tmp_path / "locked.pdf"
-    with pymupdf.open(sample_pdf) as document:
-        document.save(
-            target,
-            encryption=pymupdf.PDF_ENCRYPT_AES_256,
-            owner_pw=password + "-owner",
-            user_pw=password,
-        )
-    return target
+    return make_annotated_sample(tmp_path, sample_pdf, password).pdf
 
 
 def test_an_encrypted_pdf_is_read_with_the_users_password(sample_pdf, tmp_path):
@@ -55,3 +46,10 @@ def test_a_wrong_password_says_so(sample_pdf, tmp_path):
     locked = _encrypted_copy(sample_pdf, tmp_path, "kfor")
     with pytest.raises(IsolatedFailure, match="password"):
         run_document_job(DocumentJob(EXTRACT, str(locked), password="wrong"))
+
+
+def test_a_missing_password_says_so_and_is_never_shown(sample_pdf, tmp_path):
+    locked = _encrypted_copy(sample_pdf, tmp_path, "Zq7-secret")
+    assert "Zq7-secret" not in repr(DocumentJob(IDENTIFY, str(locked), password="Zq7-secret"))
+    with pytest.raises(IsolatedFailure, match="needs its password"):
+        run_document_job(DocumentJob(EXTRACT, str(locked), password=None))

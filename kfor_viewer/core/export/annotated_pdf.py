@@ -10,7 +10,7 @@ out; `AnnotatedPdf.skipped` counts them. The source file itself is never touched
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -41,10 +41,14 @@ def highlight_comment(highlight: Highlight) -> str:
 
 
 def render_annotated_pdf(
-    document: pymupdf.Document, summary: Summary, progress: Progress | None = None
+    document: pymupdf.Document,
+    summary: Summary,
+    progress: Progress | None = None,
+    protection: Mapping[str, object] | None = None,
 ) -> AnnotatedPdf:
     """Adds the summary's highlights to `document` (changed in memory only) and returns the
-    bytes of the annotated copy."""
+    bytes of the annotated copy, encrypted with `protection` (`Document.tobytes` arguments:
+    encryption, user_pw, owner_pw, permissions) when given."""
     written = skipped = 0
     total = len(summary.highlights)
     chars = _PageChars()
@@ -55,7 +59,7 @@ def render_annotated_pdf(
             skipped += 1
         if progress is not None:
             progress(index + 1, total)
-    data = document.tobytes(garbage=1, deflate=True)
+    data = document.tobytes(garbage=1, deflate=True, **(protection or {}))
     return AnnotatedPdf(data, written, skipped)
 
 

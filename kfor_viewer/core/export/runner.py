@@ -4,12 +4,16 @@ format and write it atomically, never over the source PDF.
 
 Progress goes to an optional callback `progress(fraction, message)`; the callback may raise
 `ExportCancelled` to stop the export, in which case nothing is written.
+
+An encrypted PDF is opened with the password the caller was given (kept in memory only); its
+annotated copy is protected by that same password.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +37,9 @@ from kfor_viewer.core.export.summary import (
     build_summary,
     select_annotations,
 )
-from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extract, open_pdf
-from kfor_viewer.core.pdf_document import describe_error
+from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extract
+from kfor_viewer.core.pdf_document import describe_error, open_document
+from kfor_viewer.core.pdf_types import DocumentError
 from kfor_viewer.core.safe_files import FileWriteError, atomic_write
 
 FORMATS: dict[str, str] = {
@@ -83,11 +88,13 @@ def export_file(
     data_dir: str | os.PathLike[str] | None = None,
     annotations: DocumentAnnotations | None = None,
     progress: Progress | None = None,
+    password: str | None = None,
 ) -> ExportOutcome:
     """Export `pdf_path` to `output`. `annotations` (e.g. the window's unsaved state) replaces
-    the store on disk when given. Raises ExportError or ExportCancelled."""
+    the store on disk when given; `password` unlocks an encrypted PDF. Raises ExportError or
+    ExportCancelled."""
     report = progress or (lambda fraction, message: None)
-    job = ExportJob(pdf_path, output_format, output, options, data_dir, annotations)
+    job = ExportJob(pdf_path, output_format, output, options, data_dir, annotations, password)
     try:
         report(0.0, "Reading the document")
         total = job.prepare()
@@ -116,6 +123,7 @@ class ExportJob:
         options: ExportOptions = DEFAULT_OPTIONS,
         data_dir: str | os.PathLike[str] | None = None,
         annotations: DocumentAnnotations | None = None,
+        password: str | None = None,
     ) -> None:
         if output_format not in FORMATS:
             raise ExportError(f"unknown format {output_format!r} (use one of {', '.join(FORMATS)})")
@@ -124,6 +132,7 @@ class ExportJob:
         self.format, self.options, self.data_dir = output_format, options, data_dir
         self.warnings: list[str] = []
         self._stored = annotations
+        self._password = password
         self._document: pymupdf.Document | None = None
         self._result: ExtractionResult | None = None
         self._to_crop: list[Annotation] = []
@@ -148,7 +157,7 @@ class ExportJob:
             return self._finish()
 
     def _prepare(self) -> int:
-        self._document = _open(self.source)
+        self._document = open_source(self.source, self._password)
         if self._stored is None:
             self._stored = load_annotations(
                 self.source, self._document, self.data_dir, self.warnings
@@ -173,7 +182,7 @@ class ExportJob:
         summary = build_summary(
             self._result, self._stored, self.options, lambda a: self._pictures.get(a.id)
         )
-        data, skipped = render(self.format, summary, document)
+        data, skipped = render(self.format, summary, document, self._password)
         write_export(data, self.target, self.source)
         return ExportOutcome(
             self.target, self.format, len(summary.highlights), skipped, len(data),
@@ -207,10 +216,17 @@ def _extract(document: pymupdf.Document) -> ExtractionResult:
         raise ExportError(str(error)) from error
 
 
-def render(output_format: str, summary: Summary, document: pymupdf.Document) -> tuple[bytes, int]:
-    """The bytes of `summary` in `output_format` and how many highlights could not be placed."""
+def render(
+    output_format: str,
+    summary: Summary,
+    document: pymupdf.Document,
+    password: str | None = None,
+) -> tuple[bytes, int]:
+    """The bytes of `summary` in `output_format` and how many highlights could not be placed.
+    An annotated copy of a PDF opened with `password` is encrypted with it as well."""
     if output_format == "annotated-pdf":
-        annotated = render_annotated_pdf(document, summary)
+        protection = _protection(document, password)
+        annotated = render_annotated_pdf(document, summary, protection=protection)
         return annotated.data, annotated.skipped
     renderers = {
         "md": lambda: render_markdown(summary).encode("utf-8"),
@@ -277,10 +293,26 @@ def write_export(data: bytes, output: Path, source: Path) -> None:
         raise ExportError(str(error)) from error
 
 
-def _open(source: Path) -> pymupdf.Document:
+def open_source(source: Path, password: str | None = None) -> pymupdf.Document:
+    """The source PDF, unlocked with `password` when it is encrypted. A missing or wrong
+    password is an ExportError whose cause is the `PasswordRequired` saying which."""
     if not source.is_file():
         raise ExportError(f"{source}: no such file")
     try:
-        return open_pdf(source)
-    except ExtractionError as error:
-        raise ExportError(str(error)) from error
+        return open_document(str(source), password)
+    except DocumentError as error:
+        raise ExportError(f"{source}: {error.message}") from error
+
+
+def _protection(document: pymupdf.Document, password: str | None) -> dict[str, object] | None:
+    """How to encrypt the annotated copy of a document that `password` unlocked: AES-256, the
+    same password to open it, the same permissions, and an owner password nobody knows (so the
+    user's password cannot lift those permissions). None for a document that was not encrypted."""
+    if password is None or not (document.metadata or {}).get("encryption"):
+        return None
+    return {
+        "encryption": pymupdf.PDF_ENCRYPT_AES_256,
+        "user_pw": password,
+        "owner_pw": secrets.token_urlsafe(24),
+        "permissions": document.permissions,
+    }

@@ -3,14 +3,15 @@ the summary, and an export in steps (begin, crop pictures, finish) so the dialog
 progress and stop between steps, while a PDF that crashes MuPDF costs only the child.
 
 `run_step` runs in the child. Extraction results are cached there per file (path, size, mtime),
-so a preview after an option change only rebuilds the summary.
+so a preview after an option change only rebuilds the summary. The password of an encrypted PDF
+travels inside the request through the pipe to the child: never on a command line or on disk.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,9 +26,10 @@ from kfor_viewer.core.export.runner import (
     ExportJob,
     ExportOutcome,
     load_annotations,
+    open_source,
 )
 from kfor_viewer.core.export.summary import ExportOptions, Summary, build_summary
-from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extract, open_pdf
+from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extract
 from kfor_viewer.core.isolated_runner import IsolatedFailure
 
 MAX_PREVIEW_CHARS = 200_000
@@ -42,6 +44,7 @@ class ExportRequest:
     data_dir: str | None = None
     annotations: DocumentAnnotations | None = None  # the window's state, when it has one
     output: str = ""
+    password: str | None = field(default=None, repr=False)  # what unlocked an encrypted PDF
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,11 @@ def run_step(step: tuple[str, Any]) -> Any:
 def make_preview(request: ExportRequest) -> Preview:
     """What the chosen format will hold, as Markdown, HTML or plain text for a text browser.
     Pictures are left out of the preview (they are cropped at export time)."""
-    result = _extraction(Path(request.pdf))
+    result = _extraction(Path(request.pdf), request.password)
     warnings: list[str] = []
-    stored = request.annotations or _stored(Path(request.pdf), request.data_dir, warnings)
+    stored = request.annotations or _stored(
+        Path(request.pdf), request.data_dir, warnings, request.password
+    )
     summary = build_summary(result, stored, request.options)
     tags = Counter(t for a in stored.annotations.values() for t in a.tags)
     untagged = sum(1 for a in stored.annotations.values() if not a.tags)
@@ -121,34 +126,33 @@ def _preview_text(output_format: str, summary: Summary) -> tuple[PreviewMode, st
     return "plain", "\n".join(lines)
 
 
-def _extraction(path: Path) -> ExtractionResult:
+def _extraction(path: Path, password: str | None) -> ExtractionResult:
     try:
         stat = path.stat()
     except OSError as error:
         raise ExportError(f"{path}: {os.strerror(error.errno or 0) or error}") from error
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key not in _extractions:
-        try:
-            _extractions.clear()  # one document at a time is all a dialog needs
-            _extractions[key] = extract(path)
-        except ExtractionError as error:
-            raise ExportError(str(error)) from error
+        _extractions.clear()  # one document at a time is all a dialog needs
+        with open_source(path, password) as document:
+            try:
+                _extractions[key] = extract(document)
+            except ExtractionError as error:
+                raise ExportError(str(error)) from error
     return _extractions[key]
 
 
-def _stored(path: Path, data_dir: str | None, warnings: list[str]) -> DocumentAnnotations:
-    try:
-        document = open_pdf(path)
-    except ExtractionError as error:
-        raise ExportError(str(error)) from error
-    with document:
+def _stored(
+    path: Path, data_dir: str | None, warnings: list[str], password: str | None
+) -> DocumentAnnotations:
+    with open_source(path, password) as document:
         return load_annotations(path, document, data_dir, warnings)
 
 
 def _begin(job_id: int, request: ExportRequest) -> int:
     job = ExportJob(
         request.pdf, request.format, request.output, request.options, request.data_dir,
-        request.annotations,
+        request.annotations, request.password,
     )  # fmt: skip
     _jobs[job_id] = job
     try:

@@ -40,44 +40,66 @@ HIGHLIGHTS = (
     ("third security responder", 5, (), FORMULA_NOTE, "#FFA8A8"),
 )
 
+SAMPLE_PASSWORD = "kfor-2020"  # of the encrypted variant (`locked_sample`)
+
 
 @dataclass
 class AnnotatedSample:
     pdf: Path
     data_dir: Path
     annotations: list[Annotation]
+    password: str | None = None  # the PDF is encrypted with it (AES-256) when given
+
+    def open(self) -> pymupdf.Document:
+        document = pymupdf.open(self.pdf)
+        if self.password is not None:
+            assert document.authenticate(self.password)
+        return document
 
     def by_quote(self, start: str) -> list[Annotation]:
         return [a for a in self.annotations if a.quote.startswith(start)]
 
     def stored(self) -> DocumentAnnotations:
-        with pymupdf.open(self.pdf) as document:
+        with self.open() as document:
             return AnnotationStore.open(
                 identify_document(self.pdf, document), self.data_dir
             ).document
 
     def result(self) -> ExtractionResult:
-        return extract(self.pdf)
+        with self.open() as document:
+            return extract(document)
 
     def summary(self, options: ExportOptions = DEFAULT_OPTIONS) -> Summary:
-        with pymupdf.open(self.pdf) as document:
+        with self.open() as document:
             return build_summary(extract(document), self.stored(), options, PassageImages(document))
 
 
-def make_annotated_sample(tmp_path: Path, sample_pdf: Path) -> AnnotatedSample:
+def make_annotated_sample(
+    tmp_path: Path, sample_pdf: Path, password: str | None = None
+) -> AnnotatedSample:
+    """A copy of the sample with HIGHLIGHTS in its store; encrypted with `password` if given."""
     pdf = tmp_path / "documents" / "kfor report.pdf"
     pdf.parent.mkdir()
-    shutil.copyfile(sample_pdf, pdf)
+    if password is None:
+        shutil.copyfile(sample_pdf, pdf)
+    else:
+        with pymupdf.open(sample_pdf) as source:
+            source.save(
+                pdf,
+                encryption=pymupdf.PDF_ENCRYPT_AES_256,
+                user_pw=password,
+                owner_pw=password + "-owner",
+            )
     data_dir = tmp_path / "data"
-    with pymupdf.open(pdf) as document:
+    sample = AnnotatedSample(pdf, data_dir, [], password)
+    with sample.open() as document:
         text = read_document_text(document)
         store = AnnotationStore.open(identify_document(pdf, document), data_dir)
-    created = []
     for quote, page, tags, note, color in HIGHLIGHTS:
         for annotation in anchor_quote(text, quote, page, color=color, tags=tags, note=note):
-            created.append(store.add(annotation))
+            sample.annotations.append(store.add(annotation))
     store.save()
-    return AnnotatedSample(pdf, data_dir, created)
+    return sample
 
 
 def add_corrections(sample: AnnotatedSample, *corrections: FieldCorrection) -> None:

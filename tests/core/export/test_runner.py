@@ -6,6 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from kfor_viewer.core.annotation_store import store_folder
@@ -17,6 +18,7 @@ from kfor_viewer.core.export import (
     export_file,
 )
 from tests.core import bad_pdfs
+from tests.core.export.annotated_sample import SAMPLE_PASSWORD
 
 
 def _digest(path: Path) -> str:
@@ -125,3 +127,23 @@ def test_bad_outputs_give_a_clear_error(annotated_sample, tmp_path):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_the_annotated_copy_of_an_encrypted_pdf_keeps_its_password(locked_sample, tmp_path):
+    out = tmp_path / "annotated.pdf"
+    outcome = export_file(
+        locked_sample.pdf, "annotated-pdf", out, data_dir=locked_sample.data_dir,
+        password=SAMPLE_PASSWORD,
+    )  # fmt: skip
+    assert outcome.highlights == 5 and outcome.skipped == 0
+    with pymupdf.open(out) as copy:
+        assert copy.needs_pass and not copy.authenticate("kfor-2020-owner")
+        assert copy.authenticate(SAMPLE_PASSWORD)
+        highlights = [a for page in copy for a in page.annots() if a.type[1] == "Highlight"]
+    assert len(highlights) == 5
+
+
+def test_an_encrypted_pdf_with_a_wrong_password_is_a_clear_error(locked_sample, tmp_path):
+    with pytest.raises(ExportError, match="password is wrong"):
+        export_file(locked_sample.pdf, "md", tmp_path / "out.md", password="guess")
+    assert not (tmp_path / "out.md").exists()

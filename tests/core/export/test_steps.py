@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kfor_viewer.core.export import ExportOptions
 from kfor_viewer.core.export.steps import ExportRequest, run_step
 from kfor_viewer.core.isolated_runner import IsolatedFailure
+from tests.core.export.annotated_sample import SAMPLE_PASSWORD
 
 
 def _request(sample, output_format="md", **changes) -> ExportRequest:
@@ -66,3 +69,28 @@ def test_errors_reach_the_dialog_as_plain_messages(annotated_sample, tmp_path):
     missing = _request(annotated_sample, "md", pdf=str(tmp_path / "gone.pdf"))
     with pytest.raises(IsolatedFailure, match=r"gone\.pdf"):
         run_step(("preview", missing))
+
+
+def test_an_encrypted_pdf_previews_and_exports_with_the_viewers_password(locked_sample, tmp_path):
+    request = _request(locked_sample, "md", password=SAMPLE_PASSWORD)
+    assert "kfor-2020" not in repr(request)  # a logged request never shows it
+    preview = run_step(("preview", request))
+    assert preview.highlights == 5 and "approx. 3,600" in preview.text
+    out = tmp_path / "locked summary.html"
+    images = ExportOptions(include_images=True)
+    html_request = _request(locked_sample, "html", options=images, output=str(out))
+    run_step(("begin", (7, replace(html_request, password=SAMPLE_PASSWORD))))
+    run_step(("crop", (7, 5)))
+    assert run_step(("finish", 7)).highlights == 5
+    assert out.read_text(encoding="utf-8").count("data:image/png") == 6
+
+
+@pytest.mark.parametrize(("password", "message"), [(None, "needs a password"), ("x", "wrong")])
+def test_an_encrypted_pdf_without_its_password_says_so(locked_sample, tmp_path, password, message):
+    out = tmp_path / "never.md"
+    request = _request(locked_sample, "md", output=str(out), password=password)
+    with pytest.raises(IsolatedFailure, match=message):
+        run_step(("preview", request))
+    with pytest.raises(IsolatedFailure, match=message):
+        run_step(("begin", (8, request)))
+    assert not out.exists()
