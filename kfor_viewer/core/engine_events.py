@@ -1,14 +1,18 @@
-"""What the PDF engine tells its owner: plain event dataclasses, and its time limits."""
+"""What the PDF engine tells its owner: plain immutable events, and its time limits.
+
+NamedTuples rather than frozen dataclasses: this module is loaded on the way to the first page,
+and defining a frozen dataclass costs about five times as much (its methods are generated and
+compiled at import).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kfor_viewer.core.pdf_types import DocumentInfo, RenderKey, SearchHit, Word
 
 
-@dataclass(frozen=True)
-class TimeLimits:
+class TimeLimits(NamedTuple):
     """Seconds a request may run before the worker is killed and the request abandoned."""
 
     open: float = 30.0
@@ -19,63 +23,53 @@ class TimeLimits:
         return {"open": self.open, "reopen": self.open, "render": self.render}.get(op, self.other)
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     info: DocumentInfo
 
 
-@dataclass(frozen=True)
-class OpenFailed:
+class OpenFailed(NamedTuple):
     path: str
     message: str
 
 
-@dataclass(frozen=True)
-class PasswordNeeded:
+class PasswordNeeded(NamedTuple):
     path: str
     wrong_password: bool
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     key: RenderKey
     width: int
     height: int
     pixels: memoryview  # packed RGB, stride width * 3; valid only during the call
 
 
-@dataclass(frozen=True)
-class RenderFailed:
+class RenderFailed(NamedTuple):
     key: RenderKey
     reason: str
 
 
-@dataclass(frozen=True)
-class WordsReady:
+class WordsReady(NamedTuple):
     page: int
     words: tuple[Word, ...]
 
 
-@dataclass(frozen=True)
-class WordsFailed:
+class WordsFailed(NamedTuple):
     page: int
     reason: str
 
 
-@dataclass(frozen=True)
-class SearchProgressed:
+class SearchProgressed(NamedTuple):
     query: str
     pages_done: int
     page_count: int
     hits: tuple[SearchHit, ...]
 
 
-@dataclass(frozen=True)
-class SearchFinished:
+class SearchFinished(NamedTuple):
     query: str
     total: int
 
 
-@dataclass(frozen=True)
-class WorkerRestarted:
+class WorkerRestarted(NamedTuple):
     message: str
