@@ -8,6 +8,7 @@ costs nothing but the import.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any
 
@@ -57,6 +58,11 @@ class AnnotationJobRunner(QObject):
         self._thread: _JobThread | None = None
         self._queue: list[AnnotationJob] = []
         self._stopped = False
+        self._password: tuple[str, str] | None = None  # (path, password) of the open document
+
+    def set_password(self, path: str | None, password: str | None) -> None:
+        """Jobs on `path` carry `password` to the child (the open document is encrypted)."""
+        self._password = (path, password) if path and password is not None else None
 
     @property
     def busy(self) -> bool:
@@ -66,6 +72,8 @@ class AnnotationJobRunner(QObject):
         """Run `job` after those already queued."""
         if self._stopped:
             return
+        if self._password is not None and job.path == self._password[0]:
+            job = dataclasses.replace(job, password=self._password[1])
         self._queue.append(job)
         if self._thread is None:
             self._next()

@@ -149,9 +149,11 @@ class AnnotationTools(QObject):
         self.menu = menu
 
     # --- documents ------------------------------------------------------------------------
-    def set_document(self, path: str | None) -> None:
-        """A new document is opening: its store comes later through `set_store`."""
+    def set_document(self, path: str | None, password: str | None = None) -> None:
+        """A new document is opening: its store comes later through `set_store`. `password`
+        (what unlocked an encrypted PDF) goes with every child job on it."""
         self.document_path = path
+        self.jobs.set_password(path, password)
         self.panel.no_store_text = (
             "Loading this document’s highlights…" if path else AnnotationsPanel.no_store_text
         )

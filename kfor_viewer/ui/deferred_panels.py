@@ -106,5 +106,5 @@ def _build(window: Any) -> DocumentPanels:
     runner.identified.connect(window.on_document_identified)
     if window.info is not None:
         fields_panel.set_document(window.info.path, window.document_password)
-        tools.set_document(window.info.path)
+        tools.set_document(window.info.path, window.document_password)
     return DocumentPanels(undo_stack, runner, fields_panel, evidence_flash, tools)

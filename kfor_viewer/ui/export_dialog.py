@@ -3,8 +3,9 @@ the result.
 
 The preview and the export run in a child process driven by `ExportWorker` on its own thread, so
 the window stays responsive on long exports and a PDF that crashes MuPDF cannot take it down.
-The dialog gets the document's path, the data folder and (when the window has one) the in-memory
-annotations, which may hold edits not yet saved.
+The dialog gets the document's path, the data folder, (when the window has one) the in-memory
+annotations, which may hold edits not yet saved, and the password that unlocked an encrypted PDF
+(handed to the child with each request, never written anywhere).
 """
 
 from __future__ import annotations
@@ -80,10 +81,13 @@ class ExportDialog(QDialog):
         annotations: DocumentAnnotations | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        password: str | None = None,
     ) -> None:
-        """`settings` (the app's) remembers the format, options and folder of the last export."""
+        """`settings` (the app's) remembers the format, options and folder of the last export;
+        `password` is the one that opened an encrypted PDF in the viewer."""
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
+        self._password = password
         self.settings = settings
         self.data_dir = str(data_dir) if data_dir is not None else None
         self.annotations = annotations
@@ -246,6 +250,7 @@ class ExportDialog(QDialog):
             data_dir=self.data_dir,
             annotations=self.annotations,
             output=output,
+            password=self._password,
         )
 
     def _on_format_changed(self, *_: Any) -> None:

@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         panels = self.panels.built
         if panels is not None:  # else they take the document when they are built
             panels.fields_panel.set_document(info.path, self.document_password)
-            panels.annotation_tools.set_document(info.path)
+            panels.annotation_tools.set_document(info.path, self.document_password)
         self.setWindowTitle(f"{info.title or os.path.basename(info.path)} — {APP_TITLE}")
         self.recent_menu.add(info.path)
         self._set_document_actions_enabled(True)
@@ -444,7 +444,10 @@ class MainWindow(QMainWindow):
             return
         store = self.annotation_store
         annotations = store.document if store else None
-        dialog = ExportDialog(self.info.path, None, annotations, self, self.settings.qsettings)
+        dialog = ExportDialog(
+            self.info.path, None, annotations, self, self.settings.qsettings,
+            password=self.document_password,
+        )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pymupdf
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.ui.annotation_gui import open_with_store, select_words
@@ -72,3 +73,35 @@ def test_a_file_from_another_version_is_found_again_in_this_one(
     (found,) = store.annotations()
     assert (found.id, found.quote, found.orphan) == (made, "Safe and secure environment", False)
     assert found.start is not None  # placed in this version's text
+
+
+def test_an_encrypted_pdf_opened_with_its_password_imports_and_anchors(
+    qtbot, make_viewer, tmp_path, monkeypatch
+):
+    from kfor_viewer.ui import main_window as main_window_module
+    from tests.core import bad_pdfs
+
+    locked = bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf")
+    with pymupdf.open(locked) as document:
+        assert document.authenticate(bad_pdfs.PASSWORD)
+        page = document[2]
+        page.add_highlight_annot(page.search_for("KFOR")[0])
+        document.saveIncr()
+    monkeypatch.setattr(
+        main_window_module.QInputDialog,
+        "getText",
+        lambda *_args, **_kwargs: (bad_pdfs.PASSWORD, True),
+    )
+    failures = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: failures.append(a[2]))
+    window = make_viewer()
+    store = open_with_store(qtbot, window, locked)
+    tools = window.annotation_tools
+    tools.import_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(store.annotations()) or bool(failures), timeout=30_000)
+    assert not failures
+    (imported,) = store.annotations()
+    assert (imported.page, imported.quote) == (3, "KFOR")
+    select_words(qtbot, window, 1, "Safe", "environment")
+    (made,) = tools.highlight_selection()
+    qtbot.waitUntil(lambda: store.get(made).start is not None, timeout=30_000)  # anchored

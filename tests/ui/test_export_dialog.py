@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pymupdf
 import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kfor_viewer.ui.export_dialog import ExportDialog
-from tests.core.export.annotated_sample import AnnotatedSample, make_annotated_sample
+from tests.core.export.annotated_sample import (
+    SAMPLE_PASSWORD,
+    AnnotatedSample,
+    make_annotated_sample,
+)
 from tests.ui.conftest import open_and_wait
 
 WAIT_MS = 30_000  # the first call starts the child process
@@ -207,3 +212,43 @@ def test_quitting_the_application_stops_an_open_dialogs_worker(qtbot, make_dialo
     assert dialog._thread.isRunning()
     export_worker._stop_all_at_quit()  # what aboutToQuit runs
     assert not dialog._thread.isRunning()
+
+
+def test_an_encrypted_pdf_opened_with_its_password_exports(
+    qtbot, make_viewer, tmp_path, sample_pdf, monkeypatch
+):
+    from kfor_viewer.ui import main_window as main_window_module
+
+    locked = make_annotated_sample(tmp_path, sample_pdf, SAMPLE_PASSWORD)
+    monkeypatch.setenv("KFOR_VIEWER_DATA_DIR", str(locked.data_dir))
+    monkeypatch.setattr(
+        main_window_module.QInputDialog,
+        "getText",
+        lambda *_args, **_kwargs: (SAMPLE_PASSWORD, True),
+    )
+    out = tmp_path / "annotated copy.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, locked.pdf)
+    tools = viewer.annotation_tools
+    qtbot.waitUntil(lambda: tools.store is not None, timeout=WAIT_MS)
+    viewer.actions.export.trigger()
+    dialog = viewer.findChild(ExportDialog)
+    dialog.set_format("annotated-pdf")
+    qtbot.waitUntil(lambda: "5 highlights will" in dialog.preview_info.text(), timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    with pymupdf.open(out) as copy:
+        assert copy.needs_pass and copy.authenticate(SAMPLE_PASSWORD)
+        assert sum(1 for page in copy for _ in page.annots()) == 5
+    dialog.reject()
+
+
+@pytest.mark.parametrize(("password", "message"), [(None, "needs a password"), ("no", "wrong")])
+def test_an_encrypted_pdf_without_its_password_cannot_be_exported(
+    qtbot, make_dialog, tmp_path, sample_pdf, password, message
+):
+    locked = make_annotated_sample(tmp_path, sample_pdf, SAMPLE_PASSWORD)
+    dialog = make_dialog(locked.pdf, locked.data_dir, "md", password=password)
+    qtbot.waitUntil(lambda: "cannot be exported" in dialog.preview_info.text(), timeout=WAIT_MS)
+    assert message in dialog.preview_info.text() and not dialog.export_button.isEnabled()
