@@ -4,8 +4,8 @@
     kfor-viewer annotations FILE [--format text|json]
     kfor-viewer annotations FILE --export OUT.json | --import IN.json | --import-pdf
 
-Both go through the same store as the GUI (data folder: --data-dir, $KFOR_VIEWER_DATA_DIR).
-Errors are one line on stderr and exit status 1.
+Both go through the same store as the GUI (data folder: --data-dir, $KFOR_VIEWER_DATA_DIR) and
+take --password-stdin for an encrypted FILE. Errors are one line on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ from pathlib import Path
 
 import pymupdf
 
+from kfor_viewer.cli.pdf_password import (
+    PasswordInputError,
+    add_password_option,
+    locked_message,
+    read_password,
+)
 from kfor_viewer.core.anchoring import QuoteNotFoundError, anchor_quote
 from kfor_viewer.core.annotation_sharing import (
     SharedFileError,
@@ -40,7 +46,7 @@ from kfor_viewer.core.document_identity import identify_document
 from kfor_viewer.core.edit_commands import CreateAnnotations, UndoStack
 from kfor_viewer.core.page_text import DocumentText, read_document_text
 from kfor_viewer.core.pdf_document import open_document
-from kfor_viewer.core.pdf_types import DocumentError
+from kfor_viewer.core.pdf_types import DocumentError, PasswordRequired
 from kfor_viewer.core.tag_vocabulary import load_tag_vocabulary, remember_tags
 
 
@@ -63,6 +69,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
     annotate.add_argument(
         "--color", help=f"#RRGGBB (default: the first tag's colour, else {DEFAULT_COLOR})"
     )
+    add_password_option(annotate)
     add_data_dir_option(annotate)
     annotate.set_defaults(run=run_annotate)
 
@@ -87,6 +94,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
         help="FILE is a revised version of the PDF OLD: bring OLD's annotations over "
         "(re-anchored; those not found are kept as orphans)",
     )
+    add_password_option(listing)
     add_data_dir_option(listing)
     listing.set_defaults(run=run_annotations)
 
@@ -101,8 +109,10 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 def _guarded(command: Callable[[argparse.Namespace], None], args: argparse.Namespace) -> int:
     try:
+        args.password = read_password(args)
         command(args)
     except (
+        PasswordInputError,
         CommandError,
         DocumentError,
         QuoteNotFoundError,
@@ -125,7 +135,7 @@ def _message(error: Exception) -> str:
 
 
 def _annotate(args: argparse.Namespace) -> None:
-    with closing(_open_pdf(args.file)) as document:
+    with closing(_open_pdf(args.file, args.password)) as document:
         store = _open_store(args.file, args.data_dir, document)
         text = read_document_text(document)
         vocabulary, warnings = load_tag_vocabulary(args.data_dir)
@@ -143,7 +153,7 @@ def _annotate(args: argparse.Namespace) -> None:
 
 
 def _annotations(args: argparse.Namespace) -> None:
-    with closing(_open_pdf(args.file)) as document:
+    with closing(_open_pdf(args.file, args.password)) as document:
         store = _open_store(args.file, args.data_dir, document)
         if args.export:
             count = export_annotations(store, args.export)
@@ -179,7 +189,7 @@ def _import(
 
 
 def _carry_over(args: argparse.Namespace, store: AnnotationStore, text: DocumentText) -> None:
-    with closing(_open_pdf(args.carry_over_from)) as old_document:
+    with closing(_open_pdf(args.carry_over_from, args.password)) as old_document:
         earlier = _open_store(args.carry_over_from, args.data_dir, old_document, adopt=False)
     change = carry_over_revision(store, earlier.document, text)
     _report(store.save())
@@ -187,11 +197,14 @@ def _carry_over(args: argparse.Namespace, store: AnnotationStore, text: Document
     print(f"carried over {len(change.added)} annotations; {orphans} orphans", file=sys.stderr)
 
 
-def _open_pdf(path: str):
+def _open_pdf(path: str, password: str | None):
+    """`path` opened (unlocked with `password` when it is encrypted) or a CommandError."""
     if not Path(path).is_file():
         raise CommandError(f"{path}: no such file")
     try:
-        return open_document(path)
+        return open_document(path, password)
+    except PasswordRequired as error:
+        raise CommandError(locked_message(path, error)) from error
     except DocumentError as error:
         raise CommandError(f"{path}: {error.message}") from error
 

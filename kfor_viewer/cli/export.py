@@ -2,9 +2,11 @@
 
     kfor-viewer export FILE --format md|html|pdf|annotated-pdf|json|csv -o OUT
                        [--tags T ...] [--group-by tag|page] [--no-fields] [--images]
+                       [--password-stdin]
 
 The highlights come from FILE's annotation store (--data-dir, $KFOR_VIEWER_DATA_DIR). OUT is
-written atomically and never over FILE. Errors are one line on stderr and exit status 1.
+written atomically and never over FILE; the annotated copy of an encrypted FILE keeps its
+password. Errors are one line on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -13,6 +15,12 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from kfor_viewer.cli.pdf_password import (
+    PasswordInputError,
+    add_password_option,
+    locked_message,
+    read_password,
+)
 from kfor_viewer.core.export import (
     FORMATS,
     IMAGE_FORMATS,
@@ -20,6 +28,7 @@ from kfor_viewer.core.export import (
     ExportOptions,
     export_file,
 )
+from kfor_viewer.core.pdf_types import PasswordRequired
 
 
 def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Callable) -> None:
@@ -54,6 +63,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
         action="store_true",
         help="include a picture of each highlighted passage (html and pdf only)",
     )
+    add_password_option(parser)
     add_data_dir_option(parser)
     parser.set_defaults(run=run_export)
 
@@ -72,9 +82,12 @@ def run_export(args: argparse.Namespace) -> int:
         include_images=args.images and args.format in IMAGE_FORMATS,
     )
     try:
-        outcome = export_file(args.file, args.format, args.output, options, args.data_dir)
-    except ExportError as error:
-        print(f"kfor-viewer: error: {error}", file=sys.stderr)
+        password = read_password(args)
+        outcome = export_file(
+            args.file, args.format, args.output, options, args.data_dir, password=password
+        )
+    except (ExportError, PasswordInputError) as error:
+        print(f"kfor-viewer: error: {_message(args.file, error)}", file=sys.stderr)
         return 1
     for warning in outcome.warnings:
         print(f"kfor-viewer: warning: {warning}", file=sys.stderr)
@@ -84,3 +97,9 @@ def run_export(args: argparse.Namespace) -> int:
         message += f"; {outcome.skipped} not found in this version were left out"
     print(message, file=sys.stderr)
     return 0
+
+
+def _message(path: str, error: Exception) -> str:
+    if isinstance(error.__cause__, PasswordRequired):
+        return locked_message(path, error.__cause__)
+    return str(error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -223,7 +224,27 @@ def test_an_encrypted_pdf_fails_clearly(capsys, tmp_path):
     locked = tmp_path / "locked.pdf"
     document.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="o")
     status, _, err = _run(capsys, "annotate", str(locked), "--quote", "classified")
-    assert status == 1 and "password" in err
+    assert status == 1 and "give its password on standard input with --password-stdin" in err
+
+
+def test_an_encrypted_pdf_is_annotated_with_the_password_from_standard_input(
+    capsys, monkeypatch, tmp_path
+):
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), "classified")
+    locked = tmp_path / "locked.pdf"
+    document.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="o")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("secret\n"))
+    status, out, _ = _run(
+        capsys, "annotate", str(locked), "--quote", "classified", "--password-stdin"
+    )
+    assert status == 0 and out.strip()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("secret\r\n"))  # a line typed on Windows
+    (listed,) = _listing(capsys, locked, "--password-stdin")
+    assert listed["quote"] == "classified" and listed["id"] == out.strip()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Secret\n"))
+    status, _, err = _run(capsys, "annotations", str(locked), "--password-stdin")
+    assert status == 1 and "does not open this PDF" in err
 
 
 def test_a_tag_with_a_colour_colours_the_highlight_and_tags_are_remembered(

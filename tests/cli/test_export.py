@@ -16,6 +16,7 @@ import pytest
 
 from kfor_viewer.cli import main
 from tests.conftest import REPO_ROOT, SAMPLE_PDF
+from tests.core.export.annotated_sample import SAMPLE_PASSWORD, make_annotated_sample
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +134,33 @@ def test_the_installed_command_runs_export(annotated, tmp_path):
     assert completed.returncode == 0, completed.stderr
     with pymupdf.open(out) as document:
         assert "third security responder" in " ".join(p.get_text() for p in document)
+
+
+def test_an_encrypted_pdf_needs_its_password_on_standard_input(
+    capsys, monkeypatch, tmp_path, sample_pdf
+):
+    locked = make_annotated_sample(tmp_path, sample_pdf, SAMPLE_PASSWORD)
+    out = tmp_path / "summary.md"
+    status, err = _export(capsys, locked.pdf, locked.data_dir, out, "--format", "md")
+    assert status == 1 and "encrypted; give its password on standard input" in err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("not it\n"))
+    status, err = _export(capsys, locked.pdf, locked.data_dir, out, "-f", "md", "--password-stdin")
+    assert status == 1 and "does not open this PDF" in err and not out.exists()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    status, err = _export(capsys, locked.pdf, locked.data_dir, out, "-f", "md", "--password-stdin")
+    assert status == 1 and "standard input is empty" in err
+
+
+def test_the_installed_command_reads_the_password_from_a_pipe(tmp_path, sample_pdf):
+    locked = make_annotated_sample(tmp_path, sample_pdf, SAMPLE_PASSWORD)
+    out = tmp_path / "annotated.pdf"
+    completed = subprocess.run(
+        [sys.executable, "-m", "kfor_viewer", "export", str(locked.pdf), "-f", "annotated-pdf",
+         "-o", str(out), "--data-dir", str(locked.data_dir), "--password-stdin"],
+        input=SAMPLE_PASSWORD + "\n", cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert "5 highlights" in completed.stderr and SAMPLE_PASSWORD not in completed.stderr
+    with pymupdf.open(out) as copy:
+        assert copy.needs_pass and copy.authenticate(SAMPLE_PASSWORD)
+        assert sum(1 for page in copy for _ in page.annots()) == 5
