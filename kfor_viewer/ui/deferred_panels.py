@@ -3,7 +3,9 @@ after that page is painted.
 
 Their modules and widgets cost about a fifth of a second of the GUI thread, and the fields panel
 starts a child Python that imports PyMuPDF: done before the first page, both delay it (measured
-on 2 cores). Anything that asks for a part earlier gets it built on the spot.
+on 2 cores). Anything that asks for a part earlier gets it built on the spot. Until then, empty
+docks hold the panels' places, so the page has its final width from the first paint: the panels'
+arrival neither moves the page nor has it rendered again.
 """
 
 from __future__ import annotations
@@ -11,10 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 # If no page arrives (a hung worker, a document of failing pages), build anyway after this.
 _FALLBACK_MS = 3000
+# The side panels' size before the user resizes them: room for "Annex II — 1 Jul – 30 Sep 2020"
+# and a value in the fields panel.
+PANEL_SIZE_HINT = QSize(380, 600)
+# (object name, title) of each dock, in tab order; the window's saved state knows them by name.
+_DOCKS = (("fieldsDock", "Fields"), ("annotationsDock", "Annotations"))
 
 
 @dataclass
@@ -37,10 +45,12 @@ class DeferredPanels(QObject):
         self._panels: DocumentPanels | None = None
         self._waiting_for_render = False
         self._waiting_for_paint = False
+        self._placeholders: list[QDockWidget] = []
         window.page_view.viewport().installEventFilter(self)
         window.client.pageRendered.connect(self._on_page_arrived)
         window.client.pageFailed.connect(self._on_page_arrived)
         if deferred:
+            self._placeholders = _placeholder_docks(window)
             QTimer.singleShot(0, self, self._build_unless_opening)
         else:
             self.get()
@@ -52,7 +62,11 @@ class DeferredPanels(QObject):
 
     def get(self) -> DocumentPanels:
         if self._panels is None:
+            for placeholder in self._placeholders:
+                placeholder.setObjectName("")  # the window's saved state is the panels' now
             self._panels = _build(self._window)
+            _replace_placeholders(self._window, self._placeholders, self._panels)
+            self._placeholders = []
         return self._panels
 
     def after_first_page(self) -> None:
@@ -79,6 +93,44 @@ class DeferredPanels(QObject):
             self._waiting_for_paint = False
             QTimer.singleShot(0, self, self.get)  # runs after this paint has finished
         return False
+
+
+class _Reserved(QWidget):
+    """The empty content of a placeholder dock, as large as the panel that will replace it."""
+
+    def sizeHint(self) -> QSize:
+        return PANEL_SIZE_HINT
+
+
+def _placeholder_docks(window: Any) -> list[QDockWidget]:
+    """Empty docks where the panels will be, restored to where the user left them."""
+    docks = []
+    for name, title in _DOCKS:
+        dock = QDockWidget(title, window)
+        dock.setObjectName(name)
+        dock.setWidget(_Reserved(dock))
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks.append(dock)
+    window.tabifyDockWidget(*docks)
+    window.restore_dock_state()
+    docks[0].raise_()
+    return docks
+
+
+def _replace_placeholders(
+    window: Any, placeholders: list[QDockWidget], panels: DocumentPanels
+) -> None:
+    """Put the panels where the placeholders are, at their size, and drop the placeholders."""
+    if not placeholders:
+        return
+    real = [panels.fields_panel, panels.annotation_tools.panel]
+    widths = [dock.width() for dock in placeholders]
+    for placeholder in placeholders:
+        window.removeDockWidget(placeholder)
+        placeholder.deleteLater()
+    shown = [dock for dock in real if dock.isVisible() and not dock.isFloating()]
+    if shown:
+        window.resizeDocks(shown, [max(widths)] * len(shown), Qt.Orientation.Horizontal)
 
 
 def _build(window: Any) -> DocumentPanels:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from kfor_viewer.ui.deferred_panels import PANEL_SIZE_HINT
 from kfor_viewer.ui.fields_icons import EDITED_COLOUR, ICON_SIZE, review_icons
 from kfor_viewer.ui.fields_model import (
     EDITED,
@@ -244,7 +245,7 @@ class FieldsTree(QTreeView):
         super().keyPressEvent(event)
 
     def sizeHint(self) -> QSize:
-        return QSize(380, 600)  # room for "Annex II — 1 Jul – 30 Sep 2020" and a value
+        return PANEL_SIZE_HINT
 
     # --- content --------------------------------------------------------------------------
     def show_sections(self, sections: list[Section]) -> None:

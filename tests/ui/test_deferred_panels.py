@@ -70,3 +70,44 @@ def test_with_nothing_to_open_the_panels_are_built_at_once(qtbot, make_deferred)
     window = make_deferred()
     qtbot.waitUntil(lambda: window.panels.built is not None, timeout=2000)
     assert "&Annotations" in _menu_titles(window)
+
+
+def _page_width_through_panels_arrival(qtbot, window, pdf) -> tuple[int, int]:
+    """The page view's width before any document, and once the panels have arrived."""
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the first layout pass
+    before = window.page_view.viewport().width()
+    with qtbot.waitSignal(window.client.opened, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(str(pdf))
+    wait_first_paint(qtbot, window)
+    qtbot.waitUntil(lambda: window.panels.built is not None, timeout=OPEN_TIMEOUT_MS)
+    qtbot.wait(50)  # the layout pass after the panels took their places
+    return before, window.page_view.viewport().width()
+
+
+def test_the_panels_arrival_leaves_the_page_where_it_is(qtbot, make_deferred, text_pdf):
+    window = make_deferred()
+    window.panels.after_first_page()  # as the app's start does: it opens a document at once
+    before, after = _page_width_through_panels_arrival(qtbot, window, text_pdf)
+    assert after == before
+    assert window.fields_panel.isVisible()
+    assert window.fields_panel.width() >= 300  # the panel's room, not a sliver
+
+
+def test_the_panels_come_back_at_the_width_the_user_left_them(qtbot, make_deferred, text_pdf):
+    from PySide6.QtCore import Qt
+
+    first = make_deferred()
+    first.panels.get()
+    qtbot.waitExposed(first)
+    first.resizeDocks([first.fields_panel], [260], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    left_at = first.fields_panel.width()
+    first.save_settings()
+    first.close()
+
+    second = make_deferred()
+    second.panels.after_first_page()
+    before, after = _page_width_through_panels_arrival(qtbot, second, text_pdf)
+    assert after == before
+    assert abs(second.fields_panel.width() - left_at) <= 2
