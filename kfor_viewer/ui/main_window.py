@@ -38,6 +38,7 @@ from kfor_viewer.ui.render_requests import RenderRequests
 from kfor_viewer.ui.settings import LastDocument, ViewerSettings, initial_document
 from kfor_viewer.ui.thumbnails import ThumbnailsPanel
 from kfor_viewer.ui.toolbar_widgets import PageBox, ZoomBox
+from kfor_viewer.ui.window_geometry import place_main_window
 
 APP_TITLE = "KFOR Viewer"
 THUMBNAILS_TAB, OUTLINE_TAB = 0, 1
@@ -458,8 +459,7 @@ class MainWindow(QMainWindow):
 
     def _restore_window(self) -> None:
         geometry, state, splitter = self.settings.window_state()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 860)
+        place_main_window(self, geometry)
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
