@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from kfor_viewer.core.annotation_cache import ParseCache, json_digest
 from kfor_viewer.core.annotation_migrations import migrate_to_current, schema_version_of
 from kfor_viewer.core.annotations import (
     SCHEMA_VERSION,
@@ -47,13 +48,29 @@ def decode_store(
     data: bytes,
     expected_sha256: str | None = None,
     known_lines: Mapping[str, Annotation] | None = None,
+    cache: ParseCache | None = None,
 ) -> tuple[DocumentAnnotations, list[StoreWarning]]:
     """Parse a store or shared file (migrating older schemas); StoreFileProblem when unusable.
     `known_lines` (record line -> annotation, from `encode_store`) lets a re-read of a file this
     process wrote skip parsing the records that did not change: merging before each save stays
-    cheap with 10,000 highlights. The result is the same as without it."""
+    cheap with 10,000 highlights. `cache` (the store's parse cache) answers for bytes it was made
+    from, and learns what a strict read of other bytes gives. The result is the same without
+    either."""
     with _collector_paused():
-        return _decode(data, expected_sha256, known_lines)
+        if known_lines:
+            quick = _decode_known_layout(data, known_lines, expected_sha256)
+            if quick is not None:
+                return quick, []
+        if cache is None:
+            return _decode(data, expected_sha256)
+        digest = json_digest(data)
+        cached = cache.read(digest)
+        if cached is not None:
+            return cached, []
+        document, warnings = _decode(data, expected_sha256)
+        if not warnings:  # a migrated store is saved soon, and cached then
+            cache.write(digest, document)
+        return document, warnings
 
 
 @contextmanager
@@ -70,12 +87,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _decode(
-    data: bytes, expected_sha256: str | None, known_lines: Mapping[str, Annotation] | None
+    data: bytes, expected_sha256: str | None
 ) -> tuple[DocumentAnnotations, list[StoreWarning]]:
-    if known_lines:
-        quick = _decode_known_layout(data, known_lines, expected_sha256)
-        if quick is not None:
-            return quick, []
+    """The strict path: JSON, then every field checked."""
     try:
         raw = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -8,6 +8,10 @@ annotations in memory and the store dirty, so the caller can retry.
 
 Observers get a `StoreChange` naming the ids and pages that changed. Debounced autosave is the
 UI's job: it watches `dirty` and calls `save()`.
+
+Every annotation the store holds is exactly what the strict reader gives back for its line in
+the file (add, update and merge normalise what comes in), so a save can hand the document to the
+parse cache (`annotation_cache`), which makes the next open of an unchanged file fast.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kfor_viewer.core import paths
+from kfor_viewer.core.annotation_cache import ParseCache, json_digest
 from kfor_viewer.core.annotation_codec import (
     EncodedLines,
     StoreFileProblem,
@@ -77,6 +82,7 @@ class AnnotationStore:
         self._disk_signature: tuple[int, int, int] | None = None
         self._observers: list[Observer] = []
         self._encoded: EncodedLines = {}
+        self._parse_cache = ParseCache(identity.sha256, data_dir)
 
     @classmethod
     def open(
@@ -201,7 +207,10 @@ class AnnotationStore:
 
     def merge(self, incoming: DocumentAnnotations, with_deletions: bool = True) -> StoreChange:
         """Take the newer of each annotation and correction from `incoming` (another instance's
-        file, or a colleague's export with `with_deletions=False`); marks the store dirty."""
+        file, or a colleague's export with `with_deletions=False`); marks the store dirty.
+        Raises AnnotationFormatError (and changes nothing) for a value the file could not hold."""
+        checked = {key: _checked(a) for key, a in incoming.annotations.items()}
+        incoming = dataclasses.replace(incoming, annotations=checked)
         change = merge_documents(self._document, incoming, with_deletions)
         self._changed(change)
         return change
@@ -225,8 +234,11 @@ class AnnotationStore:
             with file_lock(self.path.with_name(self.path.name + ".lock")):
                 remove_stale_temporaries(self.path)
                 change, warnings = self._merge_from_disk()
-                atomic_write(self.path, encode_store(self._document, self._encoded))
+                data = encode_store(self._document, self._encoded)
+                atomic_write(self.path, data)
                 self._disk_signature = _signature(self.path)
+                # under the lock, so the last writer of the file also writes the last cache
+                self._parse_cache.write(json_digest(data), self._document)  # never raises
         except FileWriteError as error:
             raise StoreWriteError(_write_failure(self.path, str(error))) from error
         except (OSError, StoreReadError) as error:
@@ -267,6 +279,7 @@ class AnnotationStore:
         signature = _signature(self.path)
         if signature is None:
             self._disk_signature = None
+            self._parse_cache.discard()  # of a store deleted since; for one never saved, nothing
             return None, []
         try:
             data = self.path.read_bytes()
@@ -276,7 +289,7 @@ class AnnotationStore:
             ) from error
         try:
             known = {line: annotation for annotation, line in self._encoded.values()}
-            document, warnings = decode_store(data, self.sha256, known)
+            document, warnings = decode_store(data, self.sha256, known, self._parse_cache)
         except StoreFileProblem as problem:
             return None, [self._set_aside(problem, if_bad)]
         self._disk_signature = signature

@@ -8,6 +8,7 @@ rather than half-read. Positions are PDF points on 1-based pages.
 
 from __future__ import annotations
 
+import operator
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -136,7 +137,22 @@ class Annotation:
         return annotation
 
 
-_ANNOTATION_KEYS = frozenset(Annotation.__dataclass_fields__)
+ANNOTATION_FIELDS: tuple[str, ...] = tuple(Annotation.__dataclass_fields__)
+_ANNOTATION_KEYS = frozenset(ANNOTATION_FIELDS)
+
+# An annotation's field values in ANNOTATION_FIELDS order, as one tuple (a C-speed getter).
+annotation_values = operator.attrgetter(*ANNOTATION_FIELDS)
+
+
+def annotations_from_values(rows: Iterable[tuple[Any, ...]]) -> dict[str, Annotation]:
+    """Annotations keyed by id, from rows that `annotation_values` took from checked annotations
+    (the store's parse cache). Nothing is checked again: give only such rows."""
+    new, fields, result = object.__new__, ANNOTATION_FIELDS, {}
+    for row in rows:
+        annotation = new(Annotation)
+        annotation.__dict__.update(zip(fields, row, strict=True))
+        result[row[0]] = annotation
+    return result
 
 
 @dataclass(frozen=True)
@@ -182,7 +198,8 @@ class FieldCorrection:
         )
 
 
-_CORRECTION_KEYS = frozenset(FieldCorrection.__dataclass_fields__)
+CORRECTION_FIELDS: tuple[str, ...] = tuple(FieldCorrection.__dataclass_fields__)
+_CORRECTION_KEYS = frozenset(CORRECTION_FIELDS)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from kfor_viewer.core.annotation_store import (
     StoreReadError,
     StoreWriteError,
 )
-from kfor_viewer.core.annotations import AnnotationFormatError, FieldCorrection
+from kfor_viewer.core.annotations import AnnotationFormatError, DocumentAnnotations, FieldCorrection
 from kfor_viewer.core.document_identity import DocumentIdentity
 from tests.conftest import REPO_ROOT
 from tests.core.annotation_factories import IDENTITY, make_annotation
@@ -393,6 +393,26 @@ def test_a_value_the_file_cannot_hold_is_refused_when_it_is_set(tmp_path):
     store.update(kept.id, quote="broken \udc80 text")
     store.save()
     assert _open(tmp_path).get(kept.id).quote == "broken \udc80 text"
+
+
+def test_merged_highlights_are_held_as_the_file_gives_them_back(tmp_path):
+    store = _open(tmp_path)
+    kept = store.add(make_annotation(0))
+    odd = make_annotation(1, color="#a0d8ff", rects=[[72, 100.0, 300.5, 112.0]], tags=("x", "x"))
+    store.merge(DocumentAnnotations(IDENTITY.sha256, annotations={odd.id: odd}))
+    merged = store.get(odd.id)
+    assert (merged.color, merged.rects, merged.tags) == (
+        "#A0D8FF",
+        ((72, 100.0, 300.5, 112.0),),
+        ("x",),
+    )
+
+    bad = make_annotation(2, page=0)
+    with pytest.raises(AnnotationFormatError, match="page"):
+        store.merge(DocumentAnnotations(IDENTITY.sha256, annotations={bad.id: bad}))
+    assert store.annotations() == [kept, merged]
+    store.save()
+    assert _open(tmp_path).annotations() == [kept, merged]
 
 
 def test_a_file_broken_while_open_is_set_aside_and_the_open_annotations_saved(tmp_path):
