@@ -176,7 +176,7 @@ def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
 
 
 def render_into(doc: pymupdf.Document, key: RenderKey, buffer: memoryview) -> tuple[int, int]:
-    """Render the page (or the tile `key.clip`) as packed RGB into `buffer`; return (w, h).
+    """Render the page (or the tile `key.clip`) as opaque BGRA into `buffer`; return (w, h).
 
     MuPDF draws straight into `buffer` (shared memory), not into a pixmap that is then copied.
     """
@@ -205,7 +205,7 @@ def _draw_page(page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: in
     )
     samples = mupdf.python_mutable_buffer_data(buffer)
     pixmap = mupdf.fz_new_pixmap_with_data(
-        mupdf.fz_device_rgb(), width, height, mupdf.FzSeparations(), 0, width * 3, samples
+        mupdf.fz_device_bgr(), width, height, mupdf.FzSeparations(), 1, width * 4, samples
     )
     mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)
     device = mupdf.fz_new_draw_device(matrix, pixmap)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import shared_memory
@@ -55,7 +56,9 @@ MAX_IN_FLIGHT = 2  # one rendering, one waiting in the pipe: the worker never id
 # A worker that dies this many times without answering anything in between (say it cannot even
 # start) is left stopped instead of restarted forever; the next open() tries again.
 MAX_DEATHS_IN_A_ROW = 3
-MAX_RENDER_PIXELS = 120_000_000  # 360 MB of pixels: above this a render fails, it does not run
+MAX_RENDER_PIXELS = 90_000_000  # 360 MB of pixels: above this a render fails, it does not run
+# How long one read_replies() call may spend handling replies before it hands the event loop back.
+READ_BUDGET_S = 0.004
 
 
 @dataclass
@@ -94,7 +97,7 @@ class PdfEngine:
         self._in_flight: dict[int, _Pending] = {}  # sent, reply pending (includes the search)
         self._render_ids: dict[RenderKey, int] = {}  # key -> request id, queued or in flight
         self._words_ids: dict[int, int] = {}  # page -> request id, queued or in flight
-        self._slots = SlotPool(max_free=MAX_IN_FLIGHT)
+        self._slots = SlotPool()
         self._document: _OpenDocument | None = None
         self._generation = 0
         self._search_id = 0
@@ -121,6 +124,11 @@ class PdfEngine:
     @property
     def restarts(self) -> int:
         return self._restarts
+
+    @property
+    def pixel_bytes_lent(self) -> int:
+        """Shared memory held by rendered images still in use (the cache's, mostly)."""
+        return self._slots.lent_bytes
 
     @property
     def worker_pid(self) -> int | None:
@@ -241,10 +249,14 @@ class PdfEngine:
             self._on_event(RenderFailed(key, reason))
             return False
         if pending.slot is None:
-            pending.slot, dropped = self._slots.take(width * height * BYTES_PER_PIXEL)
-            for name in dropped:
-                self._send(Request(next(self._ids), "release_slot", (name,)))
+            pending.slot = self._slots.take(width * height * BYTES_PER_PIXEL)
+            self._forget_dropped_slots()
         return True
+
+    def _forget_dropped_slots(self) -> None:
+        """Let the worker unmap the blocks the pool has destroyed."""
+        for name in self._slots.take_dropped():
+            self._send(Request(next(self._ids), "release_slot", (name,)))
 
     def _send(self, request: Request) -> bool:
         if self._stopped:
@@ -258,11 +270,16 @@ class PdfEngine:
 
     # -- replies -----------------------------------------------------------------------------
 
-    def read_replies(self) -> None:
-        """Handle every reply waiting in the pipe; restart the worker if it has died."""
+    def read_replies(self, budget_s: float = READ_BUDGET_S) -> None:
+        """Handle the replies waiting in the pipe for up to `budget_s` (at least one); restart
+        the worker if it has died. Replies left over wait for the next call: the owner's event
+        loop gets its turn in between (the pipe stays readable, so it calls again)."""
+        deadline = time.perf_counter() + budget_s
         try:
             while self._worker.poll():
                 self._handle_reply(self._worker.recv())
+                if time.perf_counter() > deadline:
+                    break
         except WorkerDied:
             self._restart()
             return
@@ -295,17 +312,15 @@ class PdfEngine:
         key: RenderKey = pending.request.args[0]
         self._render_ids.pop(key, None)
         slot, pending.slot = pending.slot, None
-        try:
-            if key.doc_generation != self._generation:
-                return
-            if reply.error is not None:
-                self._on_event(RenderFailed(key, reply.error.message))
-                return
-            width, height = reply.value
-            with slot.buf[: width * height * BYTES_PER_PIXEL] as pixels:
-                self._on_event(Rendered(key, width, height, pixels))
-        finally:
+        if key.doc_generation != self._generation or reply.error is not None:
             self._slots.give_back(slot)
+            if reply.error is not None and key.doc_generation == self._generation:
+                self._on_event(RenderFailed(key, reply.error.message))
+            return
+        width, height = reply.value
+        # The block itself is handed on (no copy); it returns to the pool when nothing uses it.
+        pixels = self._slots.lend(slot, width * height * BYTES_PER_PIXEL)
+        self._on_event(Rendered(key, width, height, pixels))
 
     def _on_words(self, pending: _Pending, reply: Reply) -> None:
         (page,) = pending.request.args

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]
 
-# Rendered pixels are RGB, 3 bytes a pixel, rows packed (stride = width * 3): what MuPDF renders
-# fastest. Measured against 32-bit output (BGRA as QImage.Format_RGB32, or RGBA as RGBX8888), MuPDF
-# needs 10-40% longer to draw into a pixmap with an alpha channel or in BGR order (scanned pages:
-# +41%), while Qt widens RGB888 to RGB32 at memcpy speed during the copy out of shared memory that
-# is needed anyway. See tests/benchmarks/bench_render.py.
-BYTES_PER_PIXEL = 3
+# Rendered pixels are BGRA, 4 bytes a pixel, opaque, rows packed (stride = width * 4): byte for
+# byte a QImage.Format_RGB32 on little-endian machines, so the GUI shows the shared block as it is,
+# with no conversion and no copy (see pixel_slots). MuPDF draws text pages as fast into this as
+# into packed RGB; scanned pages cost it more (see tests/benchmarks/bench_render.py), which is
+# still less than converting RGB to RGB32 on the GUI thread.
+BYTES_PER_PIXEL = 4
 
 
 @dataclass(frozen=True)

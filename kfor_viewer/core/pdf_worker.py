@@ -35,6 +35,10 @@ _PROGRESS_INTERVAL_S = 0.05
 # Fields of the shared "busy" array: the request the worker is running, since when, and on which
 # page (for a search), so the parent can tell exactly what hung or crashed the worker.
 BUSY_REQUEST, BUSY_SINCE, BUSY_PAGE = 0, 1, 2
+# The worker runs at a lower priority than the GUI: on a busy machine (two cores, a render on one)
+# the scheduler then lets the GUI thread run the moment it has input or a frame to paint, instead
+# of sharing the core with a long render and missing frames.
+WORKER_NICENESS = 5
 
 
 @dataclass(frozen=True)
@@ -253,6 +257,8 @@ def worker_main(
 ) -> None:
     """The child's loop: answer requests; between them, advance a running search by one page."""
     limit_memory(memory_limit)
+    with contextlib.suppress(AttributeError, OSError):  # Windows has no nice()
+        os.nice(WORKER_NICENESS)
     for module in op_modules:
         importlib.import_module(module)
     import pymupdf

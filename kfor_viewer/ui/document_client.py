@@ -2,7 +2,8 @@
 
 Replies are read when a QSocketNotifier says the worker's pipe is readable, so no reader thread and
 no locking are needed; a timer checks the per-request time limit. Pixels arrive in shared memory as
-packed RGB and leave it as a Format_RGB32 QImage that owns its memory (see pdf_types).
+opaque BGRA and are shown from there: the Format_RGB32 QImage wraps the block, which goes back to
+the engine's pool when the last copy of the image is gone (see pixel_slots).
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ class DocumentClient(QObject):
         """Turn an engine event into a signal (called on the GUI thread, inside engine calls)."""
         match event:
             case engine_events.Rendered(key, width, height, pixels):
-                self.pageRendered.emit(key, _image_from_rgb(pixels, width, height))
+                self.pageRendered.emit(key, _image_over(pixels, width, height))
             case engine_events.RenderFailed(key, reason):
                 self.pageFailed.emit(key, reason)
             case engine_events.Opened(info):
@@ -149,11 +150,11 @@ class DocumentClient(QObject):
                 self.workerRestarted.emit(message)
 
 
-def _image_from_rgb(pixels: memoryview, width: int, height: int) -> QImage:
-    """A Format_RGB32 QImage owning its pixels, converted from packed RGB in shared memory.
+def _image_over(pixels: object, width: int, height: int) -> QImage:
+    """A Format_RGB32 QImage over `pixels` (BGRA, opaque), without a copy.
 
-    The conversion is the copy out of the shared block (reused after this call), done by Qt's
-    SIMD converter at about memcpy speed; the wrapper over the block is gone when this returns.
+    The image (and every implicitly shared copy of it) holds a reference to `pixels`, which
+    PySide drops when the image data is freed; only then does the block go back to the pool.
     """
-    shared = QImage(pixels, width, height, width * BYTES_PER_PIXEL, QImage.Format.Format_RGB888)
-    return shared.convertToFormat(QImage.Format.Format_RGB32)
+    stride = width * BYTES_PER_PIXEL
+    return QImage(pixels, width, height, stride, QImage.Format.Format_RGB32)

@@ -75,11 +75,12 @@ def test_document_info_has_sizes_title_and_outline(good_pdf):
 
 def test_render_fills_the_buffer_with_the_page(good_pdf):
     doc = open_document(str(good_pdf))
-    buffer = memoryview(bytearray(119 * 168 * 3 + 5))
+    buffer = memoryview(bytearray(119 * 168 * 4 + 5))
     assert pdf_document.render_into(doc, RenderKey(1, 0, 119, 168), buffer) == (119, 168)
     pixels = bytes(buffer)
-    assert pixels[:3] == b"\xff\xff\xff"  # white paper in the corner
-    assert min(pixels[: 119 * 168 * 3]) < 200  # and (small, grey) text somewhere
+    assert pixels[:4] == b"\xff\xff\xff\xff"  # opaque white paper in the corner
+    assert min(pixels[: 119 * 168 * 4]) < 200  # and (small, grey) text somewhere
+    assert set(pixels[3 : 119 * 168 * 4 : 4]) == {255}  # opaque everywhere: QImage RGB32
     assert pixels[-5:] == bytes(5)  # nothing written past the image
 
 
@@ -89,14 +90,14 @@ def test_a_tile_renders_only_its_region(good_pdf):
     text_tile = RenderKey(1, 0, 1190, 1684, clip=(140, 170, 200, 40))
     blank_tile = RenderKey(1, 0, 1190, 1684, clip=(140, 1400, 200, 40))
     for key, has_ink in ((text_tile, True), (blank_tile, False)):
-        buffer = memoryview(bytearray(200 * 40 * 3))
+        buffer = memoryview(bytearray(200 * 40 * 4))
         assert pdf_document.render_into(doc, key, buffer) == (200, 40)
         assert (min(bytes(buffer)) < 100) is has_ink
 
 
 def test_a_page_that_cannot_load_fails_alone(tmp_path):
     doc = open_document(str(bad_pdfs.page_tree_cycle_pdf(tmp_path / "cycle.pdf")))
-    buffer = memoryview(bytearray(30 * 40 * 3))
+    buffer = memoryview(bytearray(30 * 40 * 4))
     assert pdf_document.render_into(doc, RenderKey(1, 0, 30, 40), buffer) == (30, 40)
     with pytest.raises(DocumentError, match="Page 2 cannot be read: cycle in page tree"):
         pdf_document.render_into(doc, RenderKey(1, 1, 30, 40), buffer)

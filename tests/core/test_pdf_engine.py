@@ -72,7 +72,8 @@ def test_open_render_words_and_search_through_the_worker(harness, good_pdf):
     run.engine.search("EULEX")
     rendered = run.wait_for(ev.Rendered)[0]
     assert (rendered.key, rendered.width, rendered.height) == (key, 298, 421)
-    assert len(rendered.pixels) == 298 * 421 * 3 and min(rendered.pixels) < 128
+    assert len(rendered.pixels) == 298 * 421 * 4 and min(rendered.pixels) < 128
+    assert set(rendered.pixels[3::4]) == {255}  # opaque BGRA, as QImage.Format_RGB32 wants
     assert run.wait_for(ev.WordsReady)[0].words[0].text == "Page"
     assert run.wait_for(ev.SearchFinished)[0] == ev.SearchFinished("EULEX", 10)
     hits = [hit for progress in run.of(ev.SearchProgressed) for hit in progress.hits]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtGui import QImage
 
@@ -54,6 +56,28 @@ def test_open_and_render_a_page(qtbot, client, good_pdf):
     assert (tile_image.width(), tile_image.height()) == (256, 128)
     ink = [tile_image.pixelColor(x, y).lightness() for x in range(0, 256, 2) for y in range(128)]
     assert min(ink) < 100  # the first text line (x 37-133 pt, y 56-104 pt at 2.67x)
+
+
+def test_a_kept_image_is_never_drawn_over_and_its_memory_returns_when_it_goes(
+    qtbot, client, good_pdf
+):
+    """Big images are shown straight from shared memory: the block must stay theirs while
+    any copy of the image lives, and serve later renders only after that."""
+    open_document(qtbot, client, good_pdf)
+    images = {}
+    for page in (0, 1, 2, 1, 3):
+        key = RenderKey(client.doc_generation, page, 794 + page, 1123)  # 3.6 MB each
+        with qtbot.waitSignal(client.pageRendered, timeout=WAIT_MS) as rendered:
+            client.request_render(key)
+        images.setdefault(page, QImage(rendered.args[1]))  # the first render of each page
+    first = images[0]
+    snapshot = first.copy()  # an independent copy, to compare with later
+    assert first.constBits() is not None and first == snapshot
+    assert client.engine.pixel_bytes_lent >= 4 * 794 * 1123 * 4
+    assert first == snapshot  # the renders after it went into other blocks
+    del images, first, rendered
+    gc.collect()
+    assert client.engine.pixel_bytes_lent == 0
 
 
 def test_words_and_search_hits(qtbot, client, good_pdf):
