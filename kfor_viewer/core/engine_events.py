@@ -41,7 +41,9 @@ class Rendered(NamedTuple):
     key: RenderKey
     width: int
     height: int
-    pixels: memoryview  # packed RGB, stride width * 3; valid only during the call
+    # Opaque BGRA (QImage RGB32 byte order), stride width * 4: a buffer over the shared block the
+    # worker drew into, which stays valid (and the block in use) while anything refers to it.
+    pixels: object
 
 
 class RenderFailed(NamedTuple):
