@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from kfor_viewer.ui.actions import ViewerActions
 from kfor_viewer.ui.deferred_panels import DeferredPanels
-from kfor_viewer.ui.find_bar import FindBar
 from kfor_viewer.ui.message_banner import MessageBanner
 from kfor_viewer.ui.outline_panel import OutlinePanel
 from kfor_viewer.ui.page_view import CUSTOM, FIT_PAGE, FIT_WIDTH, PageView
@@ -106,11 +105,26 @@ class MainWindow(QMainWindow):
     def annotation_tools(self) -> Any:
         return self.panels.get().annotation_tools
 
+    @property
+    def find_bar(self) -> Any:
+        """The find bar, built on first use: hidden until then, it need not delay the start."""
+        if self._find_bar is None:
+            from kfor_viewer.ui.find_bar import FindBar
+
+            view = self.page_view
+            bar = FindBar(self.client, self)
+            bar.hide()
+            bar.set_current_page(view.current_page)
+            bar.hitsChanged.connect(view.set_search_hits)
+            bar.currentHitChanged.connect(view.set_current_hit)
+            bar.closed.connect(view.setFocus)
+            self._pages_column.addWidget(bar)
+            self._find_bar = bar
+        return self._find_bar
+
     # --- construction ---------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.page_view = PageView(self.client, self.cache, self.requests, self)
-        self.find_bar = FindBar(self.client, self)
-        self.find_bar.hide()
         self.banner = MessageBanner(self)
         self.thumbnails = ThumbnailsPanel(self.cache, self.requests, self)
         self.outline = OutlinePanel(self)
@@ -124,7 +138,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.banner)
         column.addWidget(self.page_view, 1)
-        column.addWidget(self.find_bar)
+        self._pages_column = column  # the find bar goes below the pages when first used
+        self._find_bar: Any = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(pages)
@@ -220,9 +235,6 @@ class MainWindow(QMainWindow):
         self.zoom_box.requestZoomMode.connect(view.set_zoom_mode)
         self.thumbnails.requestPage.connect(view.go_to_page)
         self.outline.requestPage.connect(view.go_to_page)
-        self.find_bar.hitsChanged.connect(view.set_search_hits)
-        self.find_bar.currentHitChanged.connect(view.set_current_hit)
-        self.find_bar.closed.connect(view.setFocus)
         self.recent_menu.requestOpen.connect(self.open_path)
         self.sidebar.currentChanged.connect(lambda _i: self._sync_sidebar_actions())
 
@@ -306,7 +318,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setTabEnabled(OUTLINE_TAB, self.outline.has_entries())
         self.page_box.set_count(info.page_count)
         self.page_box.set_page(0)
-        self.find_bar.document_changed()
+        if self._find_bar is not None:
+            self._find_bar.document_changed()
         panels = self.panels.built
         if panels is not None:  # else they take the document when they are built
             panels.fields_panel.set_document(info.path, self.document_password)
@@ -394,7 +407,8 @@ class MainWindow(QMainWindow):
     def _on_current_page(self, page: int) -> None:
         self.page_box.set_page(page)
         self.thumbnails.set_current_page(page)
-        self.find_bar.set_current_page(page)
+        if self._find_bar is not None:
+            self._find_bar.set_current_page(page)
         self.actions.previous_page.setEnabled(page > 0)
         self.actions.next_page.setEnabled(page + 1 < self.page_view.page_count)
 
