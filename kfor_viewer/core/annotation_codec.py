@@ -153,8 +153,8 @@ _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(", "
 def encode_store(document: DocumentAnnotations, cache: EncodedLines | None = None) -> bytes:
     """Pretty JSON with sorted keys, one record per line: readable, diffable and fast (the C
     encoder writes each record; an indented dump of 10,000 highlights takes half a second).
-    `cache` maps id -> (annotation, its line) and is updated: annotations are immutable, so an
-    unchanged one is not encoded again."""
+    `cache` maps id -> (annotation, its line) and is updated, in file order: annotations are
+    immutable, so an unchanged one is not encoded again."""
     fresh: EncodedLines = {}
     lines = []
     for annotation in sorted(document.annotations.values(), key=reading_order):

@@ -237,8 +237,7 @@ class AnnotationStore:
                 data = encode_store(self._document, self._encoded)
                 atomic_write(self.path, data)
                 self._disk_signature = _signature(self.path)
-                # under the lock, so the last writer of the file also writes the last cache
-                self._parse_cache.write(json_digest(data), self._document)  # never raises
+                self._cache_what_was_written(data)  # under the lock: the last writer wins
         except FileWriteError as error:
             raise StoreWriteError(_write_failure(self.path, str(error))) from error
         except (OSError, StoreReadError) as error:
@@ -247,6 +246,13 @@ class AnnotationStore:
         self._dirty = False
         self._changed(change, dirty=False)
         return warnings
+
+    def _cache_what_was_written(self, data: bytes) -> None:
+        """Hand the parse cache the document as the file now holds it (highlights in file
+        order, as `encode_store` just wrote them); it never raises."""
+        in_file_order = {a.id: a for a, _ in self._encoded.values()}
+        as_written = dataclasses.replace(self._document, annotations=in_file_order)
+        self._parse_cache.write(json_digest(data), as_written)
 
     def refresh(self) -> list[StoreWarning]:
         """Take in what another instance saved (nothing is written); observers hear of it."""

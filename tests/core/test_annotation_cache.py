@@ -3,6 +3,7 @@ the strict reader gives, and a bad or missing cache never costs more than speed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import marshal
@@ -18,7 +19,7 @@ from kfor_viewer.core import annotation_cache, annotation_codec
 from kfor_viewer.core.annotation_cache import ParseCache, json_digest
 from kfor_viewer.core.annotation_codec import decode_store, encode_store
 from kfor_viewer.core.annotation_store import AnnotationStore, known_store_files
-from kfor_viewer.core.annotations import FieldCorrection
+from kfor_viewer.core.annotations import FieldCorrection, reading_order
 from tests.conftest import REPO_ROOT
 from tests.core.annotation_factories import IDENTITY, documents, make_annotation
 
@@ -27,7 +28,7 @@ LEGACY_V1 = REPO_ROOT / "tests" / "data" / "legacy" / "store-v1.json"
 
 def _saved_store(data_dir: Path) -> AnnotationStore:
     store = AnnotationStore.open(IDENTITY, data_dir)
-    for number in range(5):
+    for number in reversed(range(5)):  # not in reading order: the file is
         store.add(make_annotation(number, note=f"note {number}"))
     store.remove(make_annotation(4).id)
     store.set_correction(FieldCorrection("report:1", "troops", [3400, {"a": 1.5}], "edited"))
@@ -63,7 +64,9 @@ def test_the_cache_gives_back_exactly_what_the_strict_reader_gives(tmp_path, doc
     data = encode_store(document)
     strict, _ = decode_store(data, document.sha256)
     cache = ParseCache(document.sha256, tmp_path)
-    for source in (document, strict):  # as a save writes it, and as a first open writes it
+    in_file_order = sorted(document.annotations.values(), key=reading_order)
+    as_saved = dataclasses.replace(document, annotations={a.id: a for a in in_file_order})
+    for source in (as_saved, strict):  # as a save writes it, and as a first open writes it
         cache.write(json_digest(data), source)
         cached = cache.read(json_digest(data))
         assert cached == strict
