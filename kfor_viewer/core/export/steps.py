@@ -33,6 +33,7 @@ from kfor_viewer.core.extraction import ExtractionError, ExtractionResult, extra
 from kfor_viewer.core.isolated_runner import IsolatedFailure
 
 MAX_PREVIEW_CHARS = 200_000
+PROTECTED_COPY_NOTE = "The copy is encrypted and opens with the same password as this document."
 PreviewMode = Literal["markdown", "html", "plain"]
 
 
@@ -95,7 +96,7 @@ def make_preview(request: ExportRequest) -> Preview:
     summary = build_summary(result, stored, request.options)
     tags = Counter(t for a in stored.annotations.values() for t in a.tags)
     untagged = sum(1 for a in stored.annotations.values() if not a.tags)
-    mode, text = _preview_text(request.format, summary)
+    mode, text = _preview_text(request.format, summary, request.password is not None)
     return Preview(
         mode, text[:MAX_PREVIEW_CHARS], len(summary.highlights),
         tuple(sorted(tags.items(), key=lambda item: item[0].casefold())), untagged,
@@ -103,7 +104,9 @@ def make_preview(request: ExportRequest) -> Preview:
     )  # fmt: skip
 
 
-def _preview_text(output_format: str, summary: Summary) -> tuple[PreviewMode, str]:
+def _preview_text(
+    output_format: str, summary: Summary, encrypted: bool = False
+) -> tuple[PreviewMode, str]:
     if output_format == "md":
         return "markdown", render_markdown(summary)
     if output_format in ("html", "pdf"):
@@ -115,6 +118,7 @@ def _preview_text(output_format: str, summary: Summary) -> tuple[PreviewMode, st
     lines = [
         f"{FORMAT_NAMES['annotated-pdf']}: {len(summary.highlights)} highlight annotations "
         f"will be added to a copy of {summary.document.file_name}.",
+        *([PROTECTED_COPY_NOTE] if encrypted else []),
         "",
     ]
     for highlight in summary.highlights:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from kfor_viewer.core.export import ExportOptions
-from kfor_viewer.core.export.steps import ExportRequest, run_step
+from kfor_viewer.core.export.steps import PROTECTED_COPY_NOTE, ExportRequest, run_step
 from kfor_viewer.core.isolated_runner import IsolatedFailure
 from tests.core.export.annotated_sample import SAMPLE_PASSWORD
 
@@ -83,6 +83,9 @@ def test_an_encrypted_pdf_previews_and_exports_with_the_viewers_password(locked_
     run_step(("crop", (7, 5)))
     assert run_step(("finish", 7)).highlights == 5
     assert out.read_text(encoding="utf-8").count("data:image/png") == 6
+    copy_preview = run_step(("preview", replace(request, format="annotated-pdf")))
+    assert PROTECTED_COPY_NOTE in copy_preview.text.splitlines()[1]
+    assert PROTECTED_COPY_NOTE not in run_step(("preview", replace(request, format="csv"))).text
 
 
 @pytest.mark.parametrize(("password", "message"), [(None, "needs a password"), ("x", "wrong")])
