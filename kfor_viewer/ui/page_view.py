@@ -80,6 +80,10 @@ class PageView(QAbstractScrollArea):
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setAutoFillBackground(False)
+        # paintEvent covers every pixel it is asked for, so Qt may scroll by moving what is on
+        # screen and ask only for the strip scrolled in; without this it repaints the whole
+        # viewport on every scroll step (twice the GUI thread's time while flinging).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
 
