@@ -46,11 +46,14 @@ def on_some_screen(rect: QRect, screens: list[QRect]) -> bool:
 
 def place_main_window(window: QWidget, saved: QByteArray | None) -> None:
     """Restore `saved` (None on a first start), or size and centre `window` for its screen."""
+    restored = saved is not None and window.restoreGeometry(saved)
     screen = _screen_for_new_window()
-    if screen is None:
+    if screen is None:  # no screen to fit (a platform that reports none)
+        if not restored:
+            window.resize(SMALLEST_FIRST)
         return
     available = screen.availableGeometry()
-    if saved is None or not window.restoreGeometry(saved):
+    if not restored:
         window.setGeometry(first_window_rect(available))
         return
     screens = [s.availableGeometry() for s in QGuiApplication.screens()]
