@@ -14,11 +14,20 @@ from typing import Any
 from kfor_viewer.core.display import MONTH_NAMES, long_date, short_date, signed_thousands
 
 NOT_STATED = "not stated"
+NONE_NAMED = "none named"
 APPROX = "\u2248"
 
 
 def json_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
+    """The value in the form corrections are stored in: dates as ISO strings, also inside an
+    event's {"date", "text"}."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: json_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(item) for item in value]
+    return value
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -74,6 +83,40 @@ def format_value(kind: str, value: Any, approximate: bool = False) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     return str(value)
+
+
+def format_count(values: Any) -> str:
+    """A list field's summary: how many items it has."""
+    return f"{len(values)}" if isinstance(values, list) and values else NONE_NAMED
+
+
+def format_item(kind: str, value: Any) -> str:
+    """One item of a list as the list editor shows it, one a line: "30 June 2020: text"."""
+    if kind == "event" and isinstance(value, dict):
+        return f"{format_date(value.get('date'))}: {value.get('text', '')}"
+    return format_value(kind, value)
+
+
+def parse_list(item_kind: str, text: str) -> list[Any]:
+    """The items the user typed, one a line (blank lines ignored; none at all is an empty list);
+    ValueError names the first line that is not an item of `item_kind`."""
+    items = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                items.append(_parse_item(item_kind, line))
+            except ValueError as error:
+                raise ValueError(f"Line {number}: {error}") from None
+    return items
+
+
+def _parse_item(kind: str, line: str) -> Any:
+    if kind == "event":
+        date_text, separator, event = line.partition(":")
+        if not separator or not event.strip():
+            raise ValueError("write an event like 30 June 2020: what happened.")
+        return {"date": parse_edit("date", date_text), "text": " ".join(event.split())}
+    return parse_edit(kind, line)
 
 
 def parse_edit(kind: str, text: str) -> Any:

@@ -10,13 +10,16 @@ in; `section` and `name` of a row are the keys of its correction ("report:2", "t
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from kfor_viewer.ui.fields_format import (
     NOT_STATED,
+    format_count,
     format_date,
     format_difference,
+    format_item,
     format_period,
     format_value,
     json_value,
@@ -104,14 +107,15 @@ class FieldRow:
     key_figure: bool = False
     warnings: list[str] = field(default_factory=list)
     children: list[FieldRow] = field(default_factory=list)
+    item_kind: str = ""  # for lists: the kind of each item (text | date | event)
 
     @property
     def stated(self) -> bool:
-        return self.value is not None
+        return self.value is not None and self.value != []
 
     @property
     def correctable(self) -> bool:
-        return bool(self.name) and self.kind not in ("list", "change")
+        return bool(self.name) and self.kind != "change"
 
 
 @dataclass
@@ -154,18 +158,18 @@ def _rows(section: str, record: Any, specs: tuple[Spec, ...]) -> list[FieldRow]:
 def _row(section: str, spec: Spec, found: Any) -> FieldRow:
     if spec.kind == "list":
         items = list(found or [])
-        children = [_item_row(section, spec.item_kind, item) for item in items]
-        text = f"{len(items)}" if items else "none named"
+        values = [json_value(item.value) for item in items] or None
         return FieldRow(
             section,
             spec.name,
             spec.label,
-            text,
+            format_count(values),
             "list",
-            len(items) or None,
-            len(items) or None,
+            values,
+            values,
             _all_evidence(items),
-            children=children,
+            children=[_item_row(section, spec.item_kind, i.value, i.evidence) for i in items],
+            item_kind=spec.item_kind,
         )
     value = json_value(found.value) if found is not None else None
     evidence = tuple(found.evidence) if found is not None else ()
@@ -182,12 +186,25 @@ def _row(section: str, spec: Spec, found: Any) -> FieldRow:
     )
 
 
-def _item_row(section: str, kind: str, item: Any) -> FieldRow:
-    value = json_value(item.value)
+def _item_row(section: str, kind: str, value: Any, evidence: Any = ()) -> FieldRow:
+    value = json_value(value)
     label, text = "", format_value(kind, value)
     if kind == "event" and isinstance(value, dict):
         label, text = format_date(value.get("date")), str(value.get("text", ""))
-    return FieldRow(section, "", label, text, kind, value, value, tuple(item.evidence))
+    return FieldRow(section, "", label, text, kind, value, value, tuple(evidence))
+
+
+def _edited_items(row: FieldRow, values: list[Any]) -> list[FieldRow]:
+    """The item rows of an edited list: an item the document names keeps its evidence."""
+    named = {_item_key(child.value): child for child in row.children}
+    return [
+        named.get(_item_key(value)) or _item_row(row.section, row.item_kind, value)
+        for value in values
+    ]
+
+
+def _item_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True)  # events are dicts: not hashable themselves
 
 
 def _all_evidence(fields: list[Any]) -> tuple[Any, ...]:
@@ -214,11 +231,15 @@ def apply_correction(row: FieldRow, correction: Any) -> None:
         row.state, row.value = EDITED, correction.value
         row.original_text = _display(row, correction.original)
         row.text = _display(row, correction.value)
+        if row.kind == "list" and isinstance(correction.value, list):
+            row.children = _edited_items(row, correction.value)
     elif correction.state == VERIFIED and correction.value == row.extracted:
         row.state = VERIFIED
 
 
 def _display(row: FieldRow, value: Any) -> str:
+    if row.kind == "list":
+        return format_count(value)
     if row.kind == "troops":
         return format_value("number", value, approximate=True)
     return format_value(row.kind, value)
@@ -317,9 +338,12 @@ def _not_recognised(result: Any, document: Section) -> Section:
 
 
 def edit_text(row: FieldRow) -> str:
-    """The value as the edit box starts with it (numbers without the approximate sign)."""
+    """The value as the edit box starts with it (numbers without the approximate sign; a list
+    one item a line)."""
     if row.value is None:
         return ""
+    if row.kind == "list":
+        return "\n".join(format_item(row.item_kind, item) for item in row.value)
     if row.kind in ("number", "troops") and isinstance(row.value, int):
         return f"{row.value:,}"
     return format_value(row.kind, row.value)

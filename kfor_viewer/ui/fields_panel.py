@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kfor_viewer.ui.fields_format import parse_edit
+from kfor_viewer.ui.fields_format import parse_edit, parse_list
 from kfor_viewer.ui.fields_model import (
     EDITED,
     EXTRACTED,
@@ -191,6 +191,15 @@ class FieldsPanel(QDockWidget):
         if row is not None and row.evidence:
             self.requestEvidence.emit(tuple(row.evidence))
 
+    def review_row(self) -> FieldRow | None:
+        """The field the edit, verify and revert actions act on: the current row, or for an
+        item of a list (an organisation, an event) the list it belongs to."""
+        row = self.tree.current_row()
+        if row is None or row.correctable:
+            return row
+        lists = (r for part in self.sections for r in part.rows if r.kind == "list")
+        return next((r for r in lists if any(item is row for item in r.children)), None)
+
     def row(self, section: str, name: str) -> FieldRow | None:
         """The row shown for field `name` of `section` (e.g. "report:1", "troops_total")."""
         for part in self.sections:
@@ -212,9 +221,9 @@ class FieldsPanel(QDockWidget):
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def _update_actions(self) -> None:
-        row = self.tree.current_row()
+        current, row = self.tree.current_row(), self.review_row()
         correctable = row is not None and row.correctable and self.store is not None
-        self.copy_value_action.setEnabled(row is not None and row.stated)
+        self.copy_value_action.setEnabled(current is not None and current.stated)
         self.copy_all_action.setEnabled(bool(self.sections))
         self.edit_action.setEnabled(correctable)
         self.verify_action.setEnabled(correctable and row.state != EDITED)
@@ -227,7 +236,7 @@ class FieldsPanel(QDockWidget):
     def copy_value(self) -> None:
         row = self.tree.current_row()
         if row is not None and row.stated:
-            QGuiApplication.clipboard().setText(row.text)
+            QGuiApplication.clipboard().setText(edit_text(row) if row.kind == "list" else row.text)
 
     def copy_all(self) -> None:
         if self.sections:
@@ -235,11 +244,12 @@ class FieldsPanel(QDockWidget):
 
     # --- corrections ----------------------------------------------------------------------
     def edit_current(self) -> None:
-        row = self.tree.current_row()
+        row = self.review_row()
         if row is None or not row.correctable or self.store is None:
             return
         value = self._ask_value(row)
-        if value is not None and value != row.value:
+        unchanged = row.value if row.stated else ([] if row.kind == "list" else None)
+        if value is not None and value != unchanged:
             self.correct(row.section, row.name, value)
 
     def _ask_value(self, row: FieldRow) -> Any:
@@ -255,6 +265,8 @@ class FieldsPanel(QDockWidget):
                 False,
             )
             return (choice == INCIDENT_CHOICES[1]) if ok else None
+        if row.kind == "list":
+            return self._ask_list(row)
         text = edit_text(row)
         prompt = (
             f"{row.label}"
@@ -270,6 +282,20 @@ class FieldsPanel(QDockWidget):
             except ValueError as error:
                 QMessageBox.warning(self, "Edit value", str(error))
 
+    def _ask_list(self, row: FieldRow) -> list[Any] | None:
+        """The list as the user corrects it, one item a line; None when cancelled."""
+        example = {"date": " (like 30 June 2020)", "event": " (like 30 June 2020: what happened)"}
+        prompt = f"{row.label}, one a line{example.get(row.item_kind, '')}:"
+        text = edit_text(row)
+        while True:
+            text, ok = QInputDialog.getMultiLineText(self, "Edit list", prompt, text)
+            if not ok:
+                return None
+            try:
+                return parse_list(row.item_kind, text)
+            except ValueError as error:
+                QMessageBox.warning(self, "Edit list", str(error))
+
     def correct(self, section: str, name: str, value: Any) -> None:
         """Store `value` as the user's correction of field `name` (undoable)."""
         from kfor_viewer.core.edit_commands import correct_field
@@ -282,7 +308,7 @@ class FieldsPanel(QDockWidget):
     def toggle_verified(self) -> None:
         from kfor_viewer.core.edit_commands import revert_field, verify_field
 
-        row = self.tree.current_row()
+        row = self.review_row()
         if row is None or not row.correctable or self.store is None:
             return
         if row.state == VERIFIED:
@@ -294,7 +320,7 @@ class FieldsPanel(QDockWidget):
     def revert_current(self) -> None:
         from kfor_viewer.core.edit_commands import revert_field
 
-        row = self.tree.current_row()
+        row = self.review_row()
         if row is not None and row.state != EXTRACTED and self.store is not None:
             self._push(revert_field(self.store, row.section, row.name), "Revert", row)
 

@@ -52,3 +52,28 @@ def test_typed_values_are_parsed(kind, typed, value):
 def test_nonsense_is_refused_with_a_reason(kind, typed):
     with pytest.raises(ValueError, match=r"\w"):
         ff.parse_edit(kind, typed)
+
+
+def test_a_list_is_typed_one_item_a_line():
+    from kfor_viewer.ui.fields_format import parse_list
+
+    assert parse_list("text", "  KFOR \n\nEULEX  mission\n") == ["KFOR", "EULEX mission"]
+    assert parse_list("text", "\n  \n") == []
+    assert parse_list("date", "3 August 2020\n2020-11-24") == ["2020-08-03", "2020-11-24"]
+    said = "Demonstrations took place: without incident."
+    assert parse_list("event", f"9 July 2020: {said}") == [{"date": "2020-07-09", "text": said}]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "says"),
+    [
+        ("date", "3 August 2020\nlast Tuesday", "Line 2: “last Tuesday” is not a date"),
+        ("event", "9 July 2020 demonstrations", "Line 1: write an event like"),
+        ("event", "someday: demonstrations", "Line 1: “someday” is not a date"),
+    ],
+)
+def test_a_line_that_is_not_an_item_is_named(kind, text, says):
+    from kfor_viewer.ui.fields_format import parse_list
+
+    with pytest.raises(ValueError, match=says):
+        parse_list(kind, text)

@@ -120,3 +120,34 @@ def test_a_correction_of_the_wrong_type_cannot_break_the_panel(sample_result):
     sections = fm.build_sections(sample_result, {odd.key: odd})
     assert _row(sections, "report:2", "troops_total").text == "about 3400"
     assert sections[-1].rows[0].text == "not stated"
+
+
+def test_a_list_is_reviewed_as_a_whole_and_an_edit_keeps_the_evidence_it_can(sample_result):
+    organisations = _row(fm.build_sections(sample_result, {}), "report:1", "organisations")
+    assert organisations.correctable and organisations.text == str(len(organisations.value))
+    named = organisations.value
+    verified = FieldCorrection("report:1", "organisations", list(named), "verified")
+    sections = fm.build_sections(sample_result, {verified.key: verified})
+    assert _row(sections, "report:1", "organisations").state == "verified"
+
+    edited_list = [named[2], "Kosovo Security Force"]  # one kept, one added, the rest removed
+    edit = FieldCorrection("report:1", "organisations", edited_list, "edited", original=named)
+    row = _row(fm.build_sections(sample_result, {edit.key: edit}), "report:1", "organisations")
+    assert (row.text, row.original_text, row.state) == ("2", str(len(named)), "edited")
+    assert [item.text for item in row.children] == edited_list
+    kept, added = row.children
+    assert kept.evidence and not added.evidence  # the document names only the first
+    assert fm.edit_text(row) == "\n".join(edited_list)
+
+
+def test_a_list_edited_to_nothing_reads_none_named(sample_result):
+    edit = FieldCorrection("report:1", "people", [], "edited", original=None)
+    row = _row(fm.build_sections(sample_result, {edit.key: edit}), "report:1", "people")
+    assert (row.text, row.stated, row.children) == ("none named", False, [])
+
+
+def test_events_are_edited_one_a_line_as_date_and_text(sample_result):
+    events = _row(fm.build_sections(sample_result, {}), "report:2", "events")
+    first = events.value[0]
+    assert first["date"] == "2020-09-04"  # stored as JSON, like every correction
+    assert fm.edit_text(events).splitlines()[0].startswith("4 September 2020: On 4 September")

@@ -312,3 +312,42 @@ def test_an_encrypted_document_shows_its_fields_once_unlocked(
     open_with_fields(qtbot, viewer, locked)
     troops = [report.troops_total.value for report in viewer.fields_panel.result.reports]
     assert troops == [3600, 3400]
+
+
+def test_a_list_is_edited_from_one_of_its_items_and_the_edit_is_undoable(
+    sample_viewer, qtbot, monkeypatch
+):
+    window, panel = sample_viewer, sample_viewer.fields_panel
+    named = panel.row("report:1", "organisations").value
+    typed = ["\n".join([named[0], "", "Kosovo Security Force"])]
+    shown = []
+
+    def type_list(_parent, _title, _prompt, text):
+        shown.append(text)
+        return typed.pop(0), True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", type_list)
+    tree = panel.tree
+    organisations = tree.find_row("report:1", "organisations")
+    tree.expand(organisations)
+    tree.setCurrentIndex(tree.model().index(1, 0, organisations))  # the second organisation
+    panel._update_actions()
+    assert panel.edit_action.isEnabled()
+    panel.edit_action.trigger()
+    assert shown[0] == "\n".join(named)  # the editor starts with the list, one a line
+    edited = panel.row("report:1", "organisations")
+    assert (edited.state, edited.text) == ("edited", "2")
+    assert [item.text for item in edited.children] == [named[0], "Kosovo Security Force"]
+    stored = window.annotation_store.corrections()[("report:1", "organisations")]
+    assert stored.value == [named[0], "Kosovo Security Force"] and stored.original == named
+    assert window.undo_stack.undoText() == "Edit organisations (Annex I)"
+    window.undo_stack.undo()
+    assert panel.row("report:1", "organisations").value == named
+
+
+def test_a_list_can_be_marked_verified(sample_viewer, qtbot):
+    panel = sample_viewer.fields_panel
+    click_row(qtbot, sample_viewer, "report:2", "resolutions")
+    panel._update_actions()
+    panel.verify_action.trigger()
+    assert panel.row("report:2", "resolutions").state == "verified"

@@ -37,6 +37,11 @@ def format_value(value: Any, kind: str = "text") -> str:
     if isinstance(value, int):
         text = f"{value:,}"
         return f"approx. {text}" if kind == "approx_int" else text
+    if isinstance(value, list):  # a corrected list field: organisations, events...
+        items = [format_value(parse_value(item, "date")) for item in value]
+        return "; ".join(items) or "none"
+    if isinstance(value, dict) and "text" in value:  # an event
+        return f"{format_value(parse_value(value.get('date'), 'date'))}: {value['text']}"
     return str(value)
 
 

@@ -22,6 +22,14 @@ def test_values_read_the_un_way():
     assert format_value(None) == "\u2014"
 
 
+def test_a_corrected_list_reads_as_its_items():
+    assert format_value(["KFOR", "EULEX"]) == "KFOR; EULEX"
+    assert format_value(["2020-08-03"]) == "3 August 2020"
+    event = {"date": "2020-07-09", "text": "Demonstrations without incident."}
+    assert format_value([event]) == "9 July 2020: Demonstrations without incident."
+    assert format_value([]) == "none"
+
+
 def test_changes_use_a_true_minus_sign():
     assert format_change(-200) == "\u2212200"
     assert format_change(1500) == "+1,500"
