@@ -22,7 +22,7 @@ class Harness:
         self.engine = PdfEngine(self._record, **options)
 
     def _record(self, event: object) -> None:
-        if isinstance(event, ev.Rendered):  # pixels are only valid during the call
+        if isinstance(event, ev.Rendered):  # a copy, so the shared block goes back to the pool
             event = ev.Rendered(event.key, event.width, event.height, bytes(event.pixels))
         self.events.append(event)
 
@@ -35,6 +35,11 @@ class Harness:
                 self.engine.read_replies()
             self.engine.check_time_limits()
         return self.of(kind)
+
+    def drain(self) -> None:
+        """Handle every reply waiting now (one read_replies call stops after its time budget)."""
+        while select.select([self.engine.fileno()], [], [], 0)[0]:
+            self.engine.read_replies()
 
     def of(self, kind: type) -> list:
         return [e for e in self.events if isinstance(e, kind)]
@@ -246,11 +251,41 @@ def test_renders_of_the_previous_document_are_dropped_after_an_open(harness, goo
     run.engine.request_render(RenderKey(1, 4, 31, 42))  # a late request for the old document
     run.wait_for(ev.Rendered, 3)
     time.sleep(0.3)
-    run.engine.read_replies()
+    run.drain()
     keys = [e.key for e in run.of(ev.Rendered)]
     assert keys[-1] == RenderKey(2, 1, 30, 42)
     assert len([k for k in keys if k.doc_generation == 1]) <= 2  # only those already running
     assert run.of(ev.RenderFailed) == []
+
+
+def test_replies_are_handled_within_a_time_budget_so_the_event_loop_gets_its_turn(
+    harness, good_pdf
+):
+    run = harness()
+    run.open(good_pdf)
+    run.engine.request_words(1)
+    run.engine.request_words(2)  # both go to the worker at once
+    time.sleep(0.5)  # both answers are in the pipe by now (each takes milliseconds)
+    run.engine.read_replies(budget_s=0)  # over budget after the first
+    assert [e.page for e in run.of(ev.WordsReady)] == [1]
+    run.engine.read_replies(budget_s=0)  # the pipe stayed readable: the owner calls again
+    assert [e.page for e in run.of(ev.WordsReady)] == [1, 2]
+
+
+def test_the_worker_runs_at_a_lower_priority_than_the_gui(harness):
+    import os
+
+    run = harness()
+    if not hasattr(os, "getpriority"):
+        pytest.skip("no process priorities here")
+    deadline = time.monotonic() + 10
+    while os.getpriority(os.PRIO_PROCESS, run.engine.worker_pid) == os.getpriority(
+        os.PRIO_PROCESS, 0
+    ):
+        assert time.monotonic() < deadline, "the worker never lowered its priority"
+        time.sleep(0.05)
+    worker = os.getpriority(os.PRIO_PROCESS, run.engine.worker_pid)
+    assert worker > os.getpriority(os.PRIO_PROCESS, 0)
 
 
 def test_words_of_a_page_are_asked_for_once_while_on_their_way(harness, good_pdf):
@@ -260,7 +295,7 @@ def test_words_of_a_page_are_asked_for_once_while_on_their_way(harness, good_pdf
         run.engine.request_words(2)
     run.wait_for(ev.WordsReady)
     time.sleep(0.3)
-    run.engine.read_replies()
+    run.drain()
     assert [e.page for e in run.of(ev.WordsReady)] == [2]
     run.engine.request_words(2)  # answered: asking again works
     assert len(run.wait_for(ev.WordsReady, 2)) == 2
