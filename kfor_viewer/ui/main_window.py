@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from kfor_viewer.ui.settings import LastDocument, ViewerSettings, initial_docume
 from kfor_viewer.ui.thumbnails import ThumbnailsPanel
 from kfor_viewer.ui.toolbar_widgets import PageBox, ZoomBox
 from kfor_viewer.ui.window_geometry import place_main_window
+from kfor_viewer.ui.window_menus import build_menu_bar, build_toolbar
 
 APP_TITLE = "KFOR Viewer"
 THUMBNAILS_TAB, OUTLINE_TAB = 0, 1
@@ -75,7 +74,6 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.actions = ViewerActions(self)
         self._build_menus()
-        self._build_toolbar()
         self._connect()
         self._restore_window()
         self._set_document_actions_enabled(False)
@@ -151,75 +149,11 @@ class MainWindow(QMainWindow):
         self.zoom_box = ZoomBox(self)
 
     def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(a.open)
-        self.recent_menu = RecentFilesMenu(self.settings.qsettings, a.clear_recent, self)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(a.export)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        self._add_menu("&Edit", [a.copy, a.select_all, None, a.find, a.find_next, a.find_previous])
-        self.view_menu = self._add_menu(
-            "&View",
-            [
-                a.zoom_in,
-                a.zoom_out,
-                a.actual_size,
-                a.fit_width,
-                a.fit_page,
-                None,
-                a.show_thumbnails,
-                a.show_outline,
-            ],
+        self.recent_menu = RecentFilesMenu(self.settings.qsettings, self.actions.clear_recent, self)
+        self.view_menu = build_menu_bar(
+            self.menuBar(), self.actions, self.recent_menu, self._show_about
         )
-        self._add_menu(
-            "&Go",
-            [
-                a.previous_page,
-                a.next_page,
-                a.first_page,
-                a.last_page,
-                None,
-                a.go_to_page,
-                None,
-                a.back,
-                a.forward,
-            ],
-        )
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction("&About KFOR Viewer", self._show_about)
-
-    def _add_menu(self, title: str, actions: list[Any]) -> QMenu:
-        menu = self.menuBar().addMenu(title)
-        for action in actions:
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-        return menu
-
-    def _build_toolbar(self) -> None:
-        a = self.actions
-        bar = QToolBar("Main toolbar", self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonFollowStyle)
-        bar.addAction(a.open)
-        bar.addSeparator()
-        bar.addActions([a.back, a.forward, a.previous_page, a.next_page])
-        bar.addWidget(self.page_box)
-        bar.addSeparator()
-        bar.addAction(a.zoom_out)
-        bar.addWidget(self.zoom_box)
-        bar.addAction(a.zoom_in)
-        bar.addActions([a.fit_width, a.fit_page])
-        bar.addSeparator()
-        bar.addAction(a.find)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
+        self.toolbar = build_toolbar(self, self.actions, self.page_box, self.zoom_box)
 
     def _connect(self) -> None:
         self._connect_client()
