@@ -1,9 +1,11 @@
-"""`kfor-viewer extract FILE... [--format json|csv] [-o OUT]`: print the extracted fields.
+"""`kfor-viewer extract FILE... [--format json|csv] [-o OUT] [--password-stdin]`: print the
+extracted fields.
 
 JSON prints one object for one FILE and an array for several (schema in README.md, "Extracted
 fields (JSON schema)"); CSV prints one row per report. Each file is extracted in a child process
 with a time limit, so a file that crashes or hangs MuPDF costs only its own result: its error goes
-to stderr, the other files are still processed, and the exit status is 1.
+to stderr, the other files are still processed, and the exit status is 1. The password read with
+--password-stdin is tried on each encrypted FILE.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kfor_viewer.cli.pdf_password import (
+    MISSING_HINT,
+    PasswordInputError,
+    add_password_option,
+    read_password,
+)
 from kfor_viewer.core.isolated_runner import IsolatedFailure, IsolatedRunner
 from kfor_viewer.core.safe_files import FileWriteError, atomic_write
 
@@ -62,18 +70,25 @@ def add_parser(subparsers: argparse._SubParsersAction, add_data_dir_option: Call
         help=f"give up on a file after this long (default {DEFAULT_TIMEOUT_SECONDS:g})",
     )
     parser.add_argument("--no-ocr", action="store_true", help="do not OCR pages without text")
+    add_password_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        password = read_password(args)
+    except PasswordInputError as error:
+        print(f"kfor-viewer extract: {error}", file=sys.stderr)
+        return EXIT_FILE_FAILED
     results: list[dict[str, Any]] = []
     failed = False
     with IsolatedRunner(extract_to_dict, args.timeout) as runner:
         for name in args.files:
             try:
-                results.append(runner.run((name, not args.no_ocr)))
+                results.append(runner.run((name, not args.no_ocr, password)))
             except IsolatedFailure as failure:
-                print(f"kfor-viewer extract: {name}: {failure}", file=sys.stderr)
+                hint = f"; {MISSING_HINT}" if _needs_password(str(failure), password) else ""
+                print(f"kfor-viewer extract: {name}: {failure}{hint}", file=sys.stderr)
                 failed = True
     if args.format == "csv":
         text = render_csv(results)
@@ -85,15 +100,22 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FILE_FAILED if failed else 0
 
 
-def extract_to_dict(argument: tuple[str, bool]) -> dict[str, Any]:
+def extract_to_dict(argument: tuple[str, bool, str | None]) -> dict[str, Any]:
     """Runs in the child: the extraction of one file as its JSON dict."""
+    from kfor_viewer.core.document_jobs import EXTRACT, DocumentJob, run_document_job
     from kfor_viewer.core.extraction import ExtractionError, extract
 
-    path, use_ocr = argument
+    path, use_ocr, password = argument
+    if password is not None:
+        return run_document_job(DocumentJob(EXTRACT, path, use_ocr, password)).to_dict()
     try:
         return extract(path, use_ocr=use_ocr).to_dict()
     except ExtractionError as error:
         raise IsolatedFailure(str(error).removeprefix(f"{path}: ")) from None
+
+
+def _needs_password(failure: str, password: str | None) -> bool:
+    return password is None and "needs a password" in failure
 
 
 def render_csv(results: list[dict[str, Any]]) -> str:

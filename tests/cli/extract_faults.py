@@ -10,7 +10,7 @@ from typing import Any
 from kfor_viewer.cli.extract import extract_to_dict
 
 
-def crash_or_hang_by_name(argument: tuple[str, bool]) -> dict[str, Any]:
+def crash_or_hang_by_name(argument: tuple[str, bool, str | None]) -> dict[str, Any]:
     path = argument[0]
     if "crash" in os.path.basename(path):
         os.abort()

@@ -74,3 +74,24 @@ def test_a_file_that_crashes_or_hangs_the_reader_costs_only_itself(
     assert [item["file"] for item in json.loads(captured.out)] == [sample, sample]
     assert f"{crash}: the PDF reader crashed on this file" in captured.err
     assert f"{hang}: gave up after 5 s" in captured.err
+
+
+def test_an_encrypted_report_is_read_with_the_password_from_standard_input(
+    sample, tmp_path, capsys, monkeypatch
+):
+    import sys
+
+    import pymupdf
+
+    locked = tmp_path / "locked.pdf"
+    with pymupdf.open(sample) as document:
+        document.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="kfor", owner_pw="o")
+    assert main(["extract", str(locked)]) == 1
+    assert "give its password on standard input with --password-stdin" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("kfor\n"))
+    assert main(["extract", str(locked), "--password-stdin"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["troops_total"]["value"] for r in data["reports"]] == [3600, 3400]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("KFOR\n"))
+    assert main(["extract", str(locked), "--password-stdin"]) == 1
+    assert "the password does not open this PDF" in capsys.readouterr().err
