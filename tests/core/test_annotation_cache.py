@@ -28,7 +28,7 @@ LEGACY_V1 = REPO_ROOT / "tests" / "data" / "legacy" / "store-v1.json"
 
 def _saved_store(data_dir: Path) -> AnnotationStore:
     store = AnnotationStore.open(IDENTITY, data_dir)
-    for number in reversed(range(5)):  # not in reading order: the file is
+    for number in reversed(range(5)):  # added out of reading order; the file is in order
         store.add(make_annotation(number, note=f"note {number}"))
     store.remove(make_annotation(4).id)
     store.set_correction(FieldCorrection("report:1", "troops", [3400, {"a": 1.5}], "edited"))
