@@ -21,6 +21,9 @@ _FALLBACK_MS = 3000
 # The side panels' size before the user resizes them: room for "Annex II — 1 Jul – 30 Sep 2020"
 # and a value in the fields panel.
 PANEL_SIZE_HINT = QSize(380, 600)
+# With no saved layout, a small window gives the panels this share of its width, so the page
+# keeps most of it (but never less than the fields view needs).
+_FIRST_START_SHARE, _NARROWEST_PANEL = 0.3, 220
 # (object name, title) of each dock, in tab order; the window's saved state knows them by name.
 _DOCKS = (("fieldsDock", "Fields"), ("annotationsDock", "Annotations"))
 
@@ -46,6 +49,8 @@ class DeferredPanels(QObject):
         self._waiting_for_render = False
         self._waiting_for_paint = False
         self._placeholders: list[QDockWidget] = []
+        self._shown = False
+        window.installEventFilter(self)
         window.page_view.viewport().installEventFilter(self)
         window.client.pageRendered.connect(self._on_page_arrived)
         window.client.pageFailed.connect(self._on_page_arrived)
@@ -89,6 +94,10 @@ class DeferredPanels(QObject):
             self._waiting_for_render, self._waiting_for_paint = False, True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Show and not self._shown:
+            self._shown = True  # the window has its size now: fit the panels to it
+            docks = self._placeholders or ([] if self._panels is None else _docks(self._panels))
+            _fit_first_start(self._window, docks)
         if self._waiting_for_paint and event.type() == QEvent.Type.Paint:
             self._waiting_for_paint = False
             QTimer.singleShot(0, self, self.get)  # runs after this paint has finished
@@ -117,20 +126,32 @@ def _placeholder_docks(window: Any) -> list[QDockWidget]:
     return docks
 
 
+def _docks(panels: DocumentPanels) -> list[QDockWidget]:
+    return [panels.fields_panel, panels.annotation_tools.panel]
+
+
+def _fit_first_start(window: Any, docks: list[QDockWidget]) -> None:
+    """Before the user has a layout of their own, narrow the panels on a small window."""
+    _geometry, state, _splitter = window.settings.window_state()
+    if state is None and docks:
+        share = round(window.width() * _FIRST_START_SHARE)
+        width = max(_NARROWEST_PANEL, min(PANEL_SIZE_HINT.width(), share))
+        window.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+
+
 def _replace_placeholders(
     window: Any, placeholders: list[QDockWidget], panels: DocumentPanels
 ) -> None:
     """Put the panels where the placeholders are, at their size, and drop the placeholders."""
     if not placeholders:
         return
-    real = [panels.fields_panel, panels.annotation_tools.panel]
     widths = [dock.width() for dock in placeholders]
     for placeholder in placeholders:
         window.removeDockWidget(placeholder)
         placeholder.deleteLater()
-    shown = [dock for dock in real if dock.isVisible() and not dock.isFloating()]
-    if shown:
-        window.resizeDocks(shown, [max(widths)] * len(shown), Qt.Orientation.Horizontal)
+    docked = [dock for dock in _docks(panels) if not dock.isFloating()]
+    if docked:
+        window.resizeDocks(docked, [max(widths)] * len(docked), Qt.Orientation.Horizontal)
 
 
 def _build(window: Any) -> DocumentPanels:

@@ -111,3 +111,20 @@ def test_the_panels_come_back_at_the_width_the_user_left_them(qtbot, make_deferr
     before, after = _page_width_through_panels_arrival(qtbot, second, text_pdf)
     assert after == before
     assert abs(second.fields_panel.width() - left_at) <= 2
+
+
+@pytest.mark.parametrize(("window_width", "panel_width"), [(720, 220), (1000, 300), (1600, 380)])
+def test_a_first_start_gives_the_panels_a_share_of_the_window(qtbot, window_width, panel_width):
+    from kfor_viewer.ui.main_window import MainWindow
+
+    window = MainWindow(defer_panels=True)
+    qtbot.addWidget(window)
+    window.resize(window_width, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.panels.built is not None, timeout=2000)
+    qtbot.wait(50)
+    assert abs(window.fields_panel.width() - panel_width) <= 8
+    assert window.page_view.viewport().width() >= window_width - 190 - panel_width - 40
+    window.close()
+    window.client.shutdown()
