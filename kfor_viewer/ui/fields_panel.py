@@ -11,6 +11,7 @@ emits `requestEvidence` with its evidence.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -267,34 +268,46 @@ class FieldsPanel(QDockWidget):
             return (choice == INCIDENT_CHOICES[1]) if ok else None
         if row.kind == "list":
             return self._ask_list(row)
-        text = edit_text(row)
         prompt = (
             f"{row.label}"
             + (f" (extracted: {row.original_text or row.text})" if row.stated else "")
             + ":"
         )
-        while True:
-            text, ok = QInputDialog.getText(self, "Edit value", prompt, text=text)
-            if not ok:
-                return None
-            try:
-                return parse_edit(row.kind, text)
-            except ValueError as error:
-                QMessageBox.warning(self, "Edit value", str(error))
+        return self._ask_until_valid(
+            "Edit value",
+            lambda text: QInputDialog.getText(self, "Edit value", prompt, text=text),
+            lambda text: parse_edit(row.kind, text),
+            edit_text(row),
+        )
 
     def _ask_list(self, row: FieldRow) -> list[Any] | None:
         """The list as the user corrects it, one item a line; None when cancelled."""
         example = {"date": " (like 30 June 2020)", "event": " (like 30 June 2020: what happened)"}
         prompt = f"{row.label}, one a line{example.get(row.item_kind, '')}:"
-        text = edit_text(row)
+        return self._ask_until_valid(
+            "Edit list",
+            lambda text: QInputDialog.getMultiLineText(self, "Edit list", prompt, text),
+            lambda text: parse_list(row.item_kind, text),
+            edit_text(row),
+        )
+
+    def _ask_until_valid(
+        self,
+        title: str,
+        ask: Callable[[str], tuple[str, bool]],
+        parse: Callable[[str], Any],
+        text: str,
+    ) -> Any:
+        """Ask, starting from `text` and then from what was typed, until `parse` takes the
+        answer (its value) or the user cancels (None); each refusal says why."""
         while True:
-            text, ok = QInputDialog.getMultiLineText(self, "Edit list", prompt, text)
+            text, ok = ask(text)
             if not ok:
                 return None
             try:
-                return parse_list(row.item_kind, text)
+                return parse(text)
             except ValueError as error:
-                QMessageBox.warning(self, "Edit list", str(error))
+                QMessageBox.warning(self, title, str(error))
 
     def correct(self, section: str, name: str, value: Any) -> None:
         """Store `value` as the user's correction of field `name` (undoable)."""
