@@ -22,6 +22,8 @@ SLOT_GRANULARITY = 256 * 1024
 _MIN_FILL = 0.8
 # The most bytes of shared memory lent out at once: the page cache (256 MB) plus renders in flight.
 DEFAULT_BUDGET = 384 * 1024 * 1024
+# Free blocks kept for reuse (more are destroyed): a few pages' or tiles' worth.
+DEFAULT_MAX_FREE = 64 * 1024 * 1024
 # Smaller renders are copied out of their block: a copy of a thumbnail costs microseconds, and
 # many small blocks would waste shared memory and file descriptors.
 LEND_MIN_BYTES = 1024 * 1024
@@ -30,12 +32,13 @@ _SHM_DIR = "/dev/shm"
 
 def shared_memory_budget(wanted: int = DEFAULT_BUDGET) -> int:
     """`wanted`, or less where the shared-memory file system is small (containers often give
-    /dev/shm 64 MB): at most half its free space, so the worker never fills it up."""
+    /dev/shm 64 MB): a third of its free space, leaving room for the free blocks and the
+    renders in flight, so the worker never writes past its end (that would be SIGBUS)."""
     try:
         stats = os.statvfs(_SHM_DIR)
     except (OSError, AttributeError):  # no /dev/shm (macOS, Windows): the system pages it
         return wanted
-    return min(wanted, stats.f_bavail * stats.f_frsize // 2)
+    return min(wanted, stats.f_bavail * stats.f_frsize // 3)
 
 
 class PixelBlock(shared_memory.SharedMemory):
@@ -50,9 +53,11 @@ class PixelBlock(shared_memory.SharedMemory):
 class SlotPool:
     """Shared-memory blocks for pixels, owned (created and unlinked) by this process."""
 
-    def __init__(self, max_free_bytes: int = 64 * 1024 * 1024, budget: int | None = None) -> None:
-        self.max_free_bytes = max_free_bytes
+    def __init__(self, max_free_bytes: int | None = None, budget: int | None = None) -> None:
         self.budget = shared_memory_budget() if budget is None else budget
+        if max_free_bytes is None:
+            max_free_bytes = min(DEFAULT_MAX_FREE, self.budget // 4)
+        self.max_free_bytes = max_free_bytes
         self.free: list[shared_memory.SharedMemory] = []
         self._free_bytes = 0
         self._returned: list[shared_memory.SharedMemory] = []  # filled by finalizers

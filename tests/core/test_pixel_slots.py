@@ -6,6 +6,7 @@ import gc
 
 import pytest
 
+from kfor_viewer.core import pixel_slots
 from kfor_viewer.core.pixel_slots import LEND_MIN_BYTES, SLOT_GRANULARITY, SlotPool
 
 BIG = 2 * LEND_MIN_BYTES
@@ -65,3 +66,15 @@ def test_a_block_is_reused_only_for_a_render_of_about_its_size(pool):
     pool.give_back(block)
     assert pool.take(SLOT_GRANULARITY) is not block  # too wasteful: a new, small block
     assert pool.take(8 * SLOT_GRANULARITY - 100) is block
+
+
+def test_a_small_shared_memory_file_system_shrinks_the_budget(monkeypatch):
+    class Small:  # a container's 64 MB /dev/shm, 60 MB of it free
+        f_bavail, f_frsize = 60 * 256, 4096
+
+    monkeypatch.setattr(pixel_slots.os, "statvfs", lambda _path: Small())
+    pool = SlotPool()
+    assert pool.budget == 20 * 1024 * 1024  # a third of the free space
+    assert pool.max_free_bytes == 5 * 1024 * 1024
+    # Lent, free and in-flight blocks together stay well inside the 60 MB.
+    assert pool.budget + pool.max_free_bytes + 2 * 16 * 1024 * 1024 < 60 * 1024 * 1024
