@@ -12,9 +12,9 @@ Rect = tuple[float, float, float, float]
 
 # Rendered pixels are BGRA, 4 bytes a pixel, opaque, rows packed (stride = width * 4): byte for
 # byte a QImage.Format_RGB32 on little-endian machines, so the GUI shows the shared block as it is,
-# with no conversion and no copy (see pixel_slots). MuPDF draws text pages as fast into this as
-# into packed RGB; scanned pages cost it more (see tests/benchmarks/bench_render.py), which is
-# still less than converting RGB to RGB32 on the GUI thread.
+# with no conversion and no copy on the GUI thread (see pixel_slots). MuPDF draws text and vector
+# pages about as fast into BGRA as into RGB; pages with images it draws as RGB and widens (see
+# pdf_document._draw_page and tests/benchmarks/bench_render.py).
 BYTES_PER_PIXEL = 4
 
 

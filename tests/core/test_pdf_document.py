@@ -84,6 +84,34 @@ def test_render_fills_the_buffer_with_the_page(good_pdf):
     assert pixels[-5:] == bytes(5)  # nothing written past the image
 
 
+def _colour_page_pdf(path, with_image: bool):
+    """A page with an orange (255, 128, 0) square at (100, 100)-(200, 200) pt: drawn as vector
+    art, or as a picture (the path for scanned pages)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=300)
+    square = pymupdf.Rect(100, 100, 200, 200)
+    if with_image:
+        picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 20), False)
+        picture.set_rect(picture.irect, (255, 128, 0))
+        page.insert_image(square, pixmap=picture)
+    else:
+        page.draw_rect(square, color=None, fill=(1, 128 / 255, 0))
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("with_image", [False, True], ids=["vector", "image"])
+def test_colours_come_out_in_qt_rgb32_byte_order(tmp_path, with_image):
+    doc = open_document(str(_colour_page_pdf(tmp_path / "colour.pdf", with_image)))
+    buffer = memoryview(bytearray(300 * 300 * 4))
+    pdf_document.render_into(doc, RenderKey(1, 0, 300, 300), buffer)
+    pixel = bytes(buffer[(150 * 300 + 150) * 4 :][:4])
+    assert pixel == bytes((0, 128, 255, 255))  # blue, green, red, opaque
+    assert bytes(buffer[:4]) == b"\xff\xff\xff\xff"  # white paper outside the square
+
+
 def test_a_tile_renders_only_its_region(good_pdf):
     doc = open_document(str(good_pdf))
     # Page 595x842 pt at 2x; the text line starts at (72, 100) pt = (144, 200) px.
