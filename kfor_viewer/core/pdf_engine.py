@@ -39,15 +39,9 @@ from kfor_viewer.core.pdf_types import (
     PasswordRequired,
     RenderKey,
 )
-from kfor_viewer.core.pdf_worker import (
-    DEFAULT_MEMORY_LIMIT,
-    Reply,
-    Request,
-    SearchProgress,
-    WorkerDied,
-    WorkerProcess,
-)
+from kfor_viewer.core.pdf_worker import Reply, Request, SearchProgress
 from kfor_viewer.core.pixel_slots import SlotPool, destroy
+from kfor_viewer.core.worker_process import DEFAULT_MEMORY_LIMIT, WorkerDied, WorkerProcess
 
 # Priorities: lower is sooner. Opening beats everything; the viewer passes its own for renders.
 PRIORITY_OPEN = -1000
@@ -86,10 +80,13 @@ class PdfEngine:
         memory_limit: int = DEFAULT_MEMORY_LIMIT,
         time_limits: TimeLimits | None = None,
         op_modules: tuple[str, ...] = (),
+        worker: WorkerProcess | None = None,
     ) -> None:
+        """`worker`: one already started (the app starts it before anything else is loaded);
+        its memory limit and op modules are then its own."""
         self._on_event = on_event
         self.time_limits = time_limits or TimeLimits()
-        self._worker = WorkerProcess(memory_limit, op_modules)
+        self._worker = worker or WorkerProcess(memory_limit, op_modules)
         self._ids = itertools.count(1)
         self._order = itertools.count()
         self._queue: list[tuple[int, int, int]] = []  # (priority, order, request id)
@@ -104,7 +101,8 @@ class PdfEngine:
         self._restarts = 0
         self._deaths_in_a_row = 0
         self._stopped = False
-        self._worker.start()
+        if not self._worker.is_alive():
+            self._worker.start()
 
     def set_event_handler(self, on_event: Callable[[Any], None]) -> None:
         """Send events to `on_event` from now on: an engine started early (before Qt is loaded,

@@ -90,10 +90,15 @@ def run_gui(args: argparse.Namespace) -> int:
         # The stores, the tag list and the child processes all find the folder through it.
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
     # The worker's own start (a new Python importing PyMuPDF) is the longest step to the first
-    # page; begun before anything loads Qt (the hand-off check does), it runs alongside the rest.
+    # page; begun before anything else is loaded (the engine, Qt for the hand-off check), it runs
+    # alongside all of that.
+    from kfor_viewer.core.worker_process import WorkerProcess
+
+    worker = WorkerProcess()
+    worker.start()
     from kfor_viewer.core.pdf_engine import PdfEngine
 
-    engine = PdfEngine(on_event=lambda _event: None)
+    engine = PdfEngine(on_event=lambda _event: None, worker=worker)
     from kfor_viewer.ui.single_instance import try_hand_off
 
     file = os.path.abspath(args.file) if getattr(args, "file", None) else None

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from kfor_viewer.core import engine_events
 from kfor_viewer.core.pdf_engine import PdfEngine, TimeLimits
 from kfor_viewer.core.pdf_types import BYTES_PER_PIXEL, DocumentInfo, RenderKey
-from kfor_viewer.core.pdf_worker import DEFAULT_MEMORY_LIMIT
+from kfor_viewer.core.worker_process import DEFAULT_MEMORY_LIMIT
 
 # How often the time limits are checked: a hung render is abandoned within its limit plus this.
 _WATCHDOG_INTERVAL_MS = 200
