@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import shared_memory
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, NamedTuple
 
 from kfor_viewer.core.pdf_types import DocumentError
 from kfor_viewer.core.worker_process import BUSY_PAGE, BUSY_REQUEST, BUSY_SINCE
@@ -36,23 +36,20 @@ _PROGRESS_INTERVAL_S = 0.05
 WORKER_NICENESS = 5
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     id: int
     op: str
     args: tuple = ()
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     request_id: int
     value: Any = None
     error: DocumentError | None = None
     final: bool = True
 
 
-@dataclass(frozen=True)
-class SearchProgress:
+class SearchProgress(NamedTuple):
     """A non-final reply of a search: pages 0..pages_done-1 searched; hits of the last of them."""
 
     pages_done: int
