@@ -41,11 +41,13 @@ def attach_probe(page_view):
     from PySide6.QtWidgets import QApplication
 
     original_paint = page_view.PageView._paint_page
+    printed = []
 
     def probing_paint(self, painter, page, target, view):
         original_paint(self, painter, page, target, view)
         keys = self._keys_for_page(page, view)
-        if all(self._cache.get(key) is not None for key in keys):
+        if not printed and all(self._cache.get(key) is not None for key in keys):
+            printed.append(True)  # the first such paint; closing paints again
             print(time.monotonic(), flush=True)
             for widget in QApplication.topLevelWidgets():
                 widget.close()
@@ -113,7 +115,7 @@ def _launch_seconds(script: str, pdf: Path, config: str) -> float:
         text=True,
         timeout=60,
     ).stdout
-    return float(output.strip().splitlines()[-1]) - started
+    return float(output.split()[0]) - started  # the first paint it reports
 
 
 def bench_launch(pdf: Path) -> None:
