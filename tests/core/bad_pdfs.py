@@ -34,6 +34,18 @@ def encrypted_pdf(path: Path) -> Path:
     )
 
 
+def encrypted_pdf_with_highlight(path: Path, page: int, text: str) -> Path:
+    """An encrypted PDF (PASSWORD) with a PDF highlight annotation over the first `text` on
+    0-based `page`, as another viewer would have saved it."""
+    encrypted_pdf(path)
+    with pymupdf.open(path) as document:
+        assert document.authenticate(PASSWORD)
+        target = document[page]
+        target.add_highlight_annot(target.search_for(text)[0])
+        document.saveIncr()
+    return path
+
+
 def raw_pdf(path: Path, objects: list[bytes], trailer: bytes = b"") -> Path:
     """A PDF written object by object with a correct xref table, for structures PyMuPDF will not
     create (an empty page tree, a cycle, certificate encryption)."""

@@ -68,12 +68,7 @@ def test_the_text_is_read_again_when_the_file_changes(tmp_path):
 
 
 def test_an_encrypted_pdf_is_worked_on_with_the_viewers_password(tmp_path):
-    pdf = bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf")
-    with pymupdf.open(pdf) as document:
-        assert document.authenticate(bad_pdfs.PASSWORD)
-        page = document[1]
-        page.add_highlight_annot(page.search_for("Safe and secure")[0])
-        document.saveIncr()
+    pdf = bad_pdfs.encrypted_pdf_with_highlight(tmp_path / "locked.pdf", 1, "Safe and secure")
     password = bad_pdfs.PASSWORD
     job = AnnotationJob(PDF_HIGHLIGHTS, str(pdf), password=password)
     assert password not in repr(job)

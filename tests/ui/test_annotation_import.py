@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pymupdf
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.ui.annotation_gui import open_with_store, select_words
@@ -81,12 +80,7 @@ def test_an_encrypted_pdf_opened_with_its_password_imports_and_anchors(
     from kfor_viewer.ui import main_window as main_window_module
     from tests.core import bad_pdfs
 
-    locked = bad_pdfs.encrypted_pdf(tmp_path / "locked.pdf")
-    with pymupdf.open(locked) as document:
-        assert document.authenticate(bad_pdfs.PASSWORD)
-        page = document[2]
-        page.add_highlight_annot(page.search_for("KFOR")[0])
-        document.saveIncr()
+    locked = bad_pdfs.encrypted_pdf_with_highlight(tmp_path / "locked.pdf", 2, "KFOR")
     monkeypatch.setattr(
         main_window_module.QInputDialog,
         "getText",
