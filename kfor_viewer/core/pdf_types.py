@@ -33,7 +33,6 @@ class DocumentInfo(NamedTuple):
     page_sizes: tuple[tuple[float, float], ...]  # (width, height) in PDF points, rotation applied
     title: str  # metadata title, else the file name
     outline: tuple[OutlineEntry, ...]
-    needs_ocr_pages: tuple[int, ...] = ()
     repaired: bool = False  # MuPDF had to repair the file: some pages may fail to render
 
 
