@@ -104,6 +104,11 @@ class DeferredPanels(QObject):
         return False
 
 
+def deferred_part(name: str) -> property:
+    """A window property giving the part `name` of its panels, built on first use."""
+    return property(lambda window: getattr(window.panels.get(), name))
+
+
 class _Reserved(QWidget):
     """The empty content of a placeholder dock, as large as the panel that will replace it."""
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kfor_viewer.ui.actions import ViewerActions
-from kfor_viewer.ui.deferred_panels import DeferredPanels
+from kfor_viewer.ui.deferred_panels import DeferredPanels, deferred_part
 from kfor_viewer.ui.message_banner import MessageBanner
 from kfor_viewer.ui.outline_panel import OutlinePanel
 from kfor_viewer.ui.page_view import CUSTOM, FIT_PAGE, FIT_WIDTH, PageView
@@ -83,25 +83,11 @@ class MainWindow(QMainWindow):
         self.panels = DeferredPanels(self, deferred=defer_panels)
 
     # The fields and annotation parts are built after the first page is painted (or on use).
-    @property
-    def undo_stack(self) -> Any:
-        return self.panels.get().undo_stack
-
-    @property
-    def extraction_runner(self) -> Any:
-        return self.panels.get().extraction_runner
-
-    @property
-    def fields_panel(self) -> Any:
-        return self.panels.get().fields_panel
-
-    @property
-    def evidence_flash(self) -> Any:
-        return self.panels.get().evidence_flash
-
-    @property
-    def annotation_tools(self) -> Any:
-        return self.panels.get().annotation_tools
+    undo_stack = deferred_part("undo_stack")
+    extraction_runner = deferred_part("extraction_runner")
+    fields_panel = deferred_part("fields_panel")
+    evidence_flash = deferred_part("evidence_flash")
+    annotation_tools = deferred_part("annotation_tools")
 
     @property
     def find_bar(self) -> Any:
