@@ -175,10 +175,17 @@ def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
         raise DocumentError(f"Page {number + 1} cannot be read: {describe_error(exc)}") from exc
 
 
-def render_into(doc: pymupdf.Document, key: RenderKey, buffer: memoryview) -> tuple[int, int]:
+def render_into(
+    doc: pymupdf.Document,
+    key: RenderKey,
+    buffer: memoryview,
+    image_pages: dict[int, bool] | None = None,
+) -> tuple[int, int]:
     """Render the page (or the tile `key.clip`) as opaque BGRA into `buffer`; return (w, h).
 
     MuPDF draws straight into `buffer` (shared memory), not into a pixmap that is then copied.
+    `image_pages` (page -> whether it uses images), kept by a caller that renders the same
+    document again and again, saves finding that out on every render (30-80 us).
     """
     width, height = key.image_size
     if width <= 0 or height <= 0:
@@ -187,7 +194,12 @@ def render_into(doc: pymupdf.Document, key: RenderKey, buffer: memoryview) -> tu
         raise ValueError("the pixel buffer is too small for this render")
     page = load_page(doc, key.page)
     try:
-        _draw_page(page, key, buffer, width, height)
+        uses_images = image_pages.get(key.page) if image_pages is not None else None
+        if uses_images is None:
+            uses_images = _has_images(page)
+            if image_pages is not None:
+                image_pages[key.page] = uses_images
+        _draw_page(page, key, buffer, width, height, uses_images)
     except DocumentError:
         raise
     except Exception as exc:
@@ -195,7 +207,9 @@ def render_into(doc: pymupdf.Document, key: RenderKey, buffer: memoryview) -> tu
     return width, height
 
 
-def _draw_page(page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: int, height: int):
+def _draw_page(
+    page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: int, height: int, images: bool
+) -> None:
     """MuPDF draws text and vector art as fast into BGRA as into RGB, but images (a scanned page)
     20-45 % slower: those pages are drawn as RGB into a scratch buffer and then widened into
     `buffer`, which costs less than the difference."""
@@ -207,7 +221,7 @@ def _draw_page(page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: in
         scale_x, 0, 0, scale_y, -bounds.x0 * scale_x - left, -bounds.y0 * scale_y - top
     )
     target = _pixmap_over(buffer, width, height, mupdf.fz_device_bgr(), alpha=1)
-    if _has_images(page):
+    if images:
         scratch = _pixmap_over(_scratch(width * height * 3), width, height, mupdf.fz_device_rgb())
         _run_page(page, matrix, scratch)
         mupdf.fz_copy_pixmap_rect(

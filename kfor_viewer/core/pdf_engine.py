@@ -39,9 +39,9 @@ from kfor_viewer.core.pdf_types import (
     PasswordRequired,
     RenderKey,
 )
-from kfor_viewer.core.pdf_worker import Reply, Request, SearchProgress
 from kfor_viewer.core.pixel_slots import SlotPool, destroy
 from kfor_viewer.core.worker_process import DEFAULT_MEMORY_LIMIT, WorkerDied, WorkerProcess
+from kfor_viewer.core.worker_wire import Reply, Request, SearchProgress
 
 # Priorities: lower is sooner. Opening beats everything; the viewer passes its own for renders.
 PRIORITY_OPEN = -1000

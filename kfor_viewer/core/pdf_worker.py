@@ -6,10 +6,11 @@ process. The process is started with the "spawn" method: forking a process that 
 unsafe, spawn works the same on Linux, macOS and Windows, and frozen (PyInstaller) builds support it
 through multiprocessing.freeze_support().
 
-Protocol: the parent sends `Request(id, op, args)`; the child answers each with one `Reply`
-(search also streams non-final replies). Ops are looked up in `OPS`; `register_op` lets a module
-named in `op_modules` add ops (tests use it for ops that hang or crash the worker). Pixels do not go
-through the pipe: a render request names a shared-memory block that MuPDF draws into.
+Protocol (messages and their bytes: `worker_wire`): the parent sends `Request(id, op, args)`;
+the child answers each with one `Reply` (search also streams non-final replies). Ops are looked
+up in `OPS`; `register_op` lets a module named in `op_modules` add ops (tests use it for ops that
+hang or crash the worker). Pixels do not go through the pipe: a render request names a
+shared-memory block that MuPDF draws into.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import shared_memory
 from multiprocessing.connection import Connection
-from typing import Any, NamedTuple
+from typing import Any
 
 from kfor_viewer.core.pdf_types import DocumentError
 from kfor_viewer.core.worker_process import BUSY_PAGE, BUSY_REQUEST, BUSY_SINCE
+from kfor_viewer.core.worker_wire import Reply, Request, SearchProgress, decode, encode
 
 # How often a running search reports progress when it finds nothing: often enough for a smooth
 # progress bar, rarely enough not to flood the GUI thread on 2,000 pages.
@@ -36,27 +38,6 @@ _PROGRESS_INTERVAL_S = 0.05
 WORKER_NICENESS = 5
 
 
-class Request(NamedTuple):
-    id: int
-    op: str
-    args: tuple = ()
-
-
-class Reply(NamedTuple):
-    request_id: int
-    value: Any = None
-    error: DocumentError | None = None
-    final: bool = True
-
-
-class SearchProgress(NamedTuple):
-    """A non-final reply of a search: pages 0..pages_done-1 searched; hits of the last of them."""
-
-    pages_done: int
-    page_count: int
-    hits: tuple = ()
-
-
 @dataclass
 class WorkerState:
     conn: Connection
@@ -65,11 +46,15 @@ class WorkerState:
     path: str = ""
     searcher: Any = None
     slots: dict[str, shared_memory.SharedMemory] = field(default_factory=dict)
+    image_pages: dict[int, bool] = field(default_factory=dict)  # of the open document
     job: Iterator[None] | None = None
     job_request: int = 0
 
     def reply(self, request: Request, value: Any = None, final: bool = True) -> None:
-        self.conn.send(Reply(request.id, value, None, final))
+        self.send(Reply(request.id, value, None, final))
+
+    def send(self, reply: Reply) -> None:
+        self.conn.send_bytes(encode(reply))
 
 
 Op = Callable[[WorkerState, Request], Any]
@@ -98,6 +83,7 @@ def _open(state: WorkerState, request: Request):
     if state.doc is not None:
         state.doc.close()
     state.doc, state.path = doc, path
+    state.image_pages = {}
     state.searcher = pdf_document.TextSearcher(doc)
     return info
 
@@ -107,7 +93,7 @@ def _render(state: WorkerState, request: Request):
     from kfor_viewer.core.pdf_document import render_into
 
     key, shm_name = request.args
-    return render_into(_document(state), key, _slot(state, shm_name).buf)
+    return render_into(_document(state), key, _slot(state, shm_name).buf, state.image_pages)
 
 
 @register_op("words")
@@ -186,7 +172,7 @@ def _search_steps(
 def _cancel_job(state: WorkerState) -> None:
     if state.job is not None:
         state.job.close()
-        state.conn.send(Reply(state.job_request, None, DocumentError("Search cancelled")))
+        state.send(Reply(state.job_request, None, DocumentError("Search cancelled")))
     state.job, state.job_request = None, 0
 
 
@@ -205,14 +191,14 @@ def _handle(state: WorkerState, request: Request) -> None:
         if value is not _NO_REPLY:
             state.reply(request, value)
     except DocumentError as exc:
-        state.conn.send(Reply(request.id, None, exc))
+        state.send(Reply(request.id, None, exc))
     except MemoryError:
         message = "Not enough memory: it needs more than the PDF engine may use"
-        state.conn.send(Reply(request.id, None, DocumentError(message)))
+        state.send(Reply(request.id, None, DocumentError(message)))
     except Exception as exc:  # any other failure is reported, never fatal to the worker
         from kfor_viewer.core.pdf_document import describe_error
 
-        state.conn.send(Reply(request.id, None, DocumentError(describe_error(exc))))
+        state.send(Reply(request.id, None, DocumentError(describe_error(exc))))
     finally:
         _mark_busy(state, 0)
 
@@ -226,7 +212,7 @@ def _step_job(state: WorkerState) -> None:
     except Exception as exc:
         request_id = state.job_request
         state.job, state.job_request = None, 0
-        state.conn.send(Reply(request_id, None, DocumentError(str(exc))))
+        state.send(Reply(request_id, None, DocumentError(str(exc))))
     finally:
         _mark_busy(state, 0)
 
@@ -260,7 +246,7 @@ def worker_main(
     while True:
         try:
             if state.job is None or conn.poll(0):
-                request = conn.recv()
+                request = decode(conn.recv_bytes())
             else:
                 _step_job(state)
                 continue

@@ -13,10 +13,9 @@ import os
 import select
 import time
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from kfor_viewer.core.pdf_worker import Reply, Request
+from kfor_viewer.core.worker_wire import Reply, Request, decode, encode
 
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
 # Fields of the shared "busy" array: the request the worker is running, since when, and on which
@@ -76,7 +75,7 @@ class WorkerProcess:
         if self._conn is None:
             raise WorkerDied("the PDF engine is not running")
         try:
-            self._conn.send(request)
+            self._conn.send_bytes(encode(request))
         except (OSError, ValueError) as exc:
             raise WorkerDied(str(exc)) from exc
 
@@ -98,7 +97,7 @@ class WorkerProcess:
 
     def recv(self) -> Reply:
         try:
-            return self._conn.recv()
+            return decode(self._conn.recv_bytes())
         except (OSError, EOFError, ValueError) as exc:
             raise WorkerDied(str(exc) or "the PDF engine stopped") from exc
 
@@ -138,7 +137,7 @@ class WorkerProcess:
         """Ask the process to exit, and kill it if it does not within a second."""
         if self._conn is not None:
             with contextlib.suppress(OSError):
-                self._conn.send(None)
+                self._conn.send_bytes(encode(None))
         if self._process is not None:
             self._process.join(1)
         self.kill()
