@@ -1,4 +1,4 @@
-"""Opening, rendering, words, search and outline over a pymupdf.Document (Qt-free).
+"""Opening, words, search and outline over a pymupdf.Document (Qt-free); drawing is page_render's.
 
 Only the worker process calls these: PyMuPDF is not thread-safe and a hostile file may crash or hang
 MuPDF, so nothing here runs in the GUI process. Errors reach the user as DocumentError messages.
@@ -15,7 +15,6 @@ import pymupdf
 from pymupdf import mupdf
 
 from kfor_viewer.core.pdf_types import (
-    BYTES_PER_PIXEL,
     DocumentError,
     DocumentInfo,
     OutlineEntry,
@@ -38,7 +37,6 @@ __all__ = [
     "document_info",
     "open_document",
     "page_words",
-    "render_into",
 ]
 
 # Acrobat accepts the "%PDF-" header anywhere in the first 1024 bytes; so does MuPDF.
@@ -173,101 +171,6 @@ def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
         return doc.load_page(number)
     except Exception as exc:
         raise DocumentError(f"Page {number + 1} cannot be read: {describe_error(exc)}") from exc
-
-
-def render_into(
-    doc: pymupdf.Document,
-    key: RenderKey,
-    buffer: memoryview,
-    image_pages: dict[int, bool] | None = None,
-) -> tuple[int, int]:
-    """Render the page (or the tile `key.clip`) as opaque BGRA into `buffer`; return (w, h).
-
-    MuPDF draws straight into `buffer` (shared memory), not into a pixmap that is then copied.
-    `image_pages` (page -> whether it uses images), kept by a caller that renders the same
-    document again and again, saves finding that out on every render (30-80 us).
-    """
-    width, height = key.image_size
-    if width <= 0 or height <= 0:
-        raise DocumentError("Nothing to render: the page size is zero")
-    if len(buffer) < width * height * BYTES_PER_PIXEL:
-        raise ValueError("the pixel buffer is too small for this render")
-    page = load_page(doc, key.page)
-    try:
-        uses_images = image_pages.get(key.page) if image_pages is not None else None
-        if uses_images is None:
-            uses_images = _has_images(page)
-            if image_pages is not None:
-                image_pages[key.page] = uses_images
-        _draw_page(page, key, buffer, width, height, uses_images)
-    except DocumentError:
-        raise
-    except Exception as exc:
-        raise DocumentError(f"Page {key.page + 1} cannot be shown: {describe_error(exc)}") from exc
-    return width, height
-
-
-def _draw_page(
-    page: pymupdf.Page, key: RenderKey, buffer: memoryview, width: int, height: int, images: bool
-) -> None:
-    """MuPDF draws text and vector art as fast into BGRA as into RGB, but images (a scanned page)
-    20-45 % slower: those pages are drawn as RGB into a scratch buffer and then widened into
-    `buffer`, which costs less than the difference."""
-    bounds = mupdf.fz_bound_page(page.this)
-    scale_x = key.px_width / max(bounds.x1 - bounds.x0, 1e-6)
-    scale_y = key.px_height / max(bounds.y1 - bounds.y0, 1e-6)
-    left, top = (key.clip[0], key.clip[1]) if key.clip else (0, 0)
-    matrix = mupdf.FzMatrix(
-        scale_x, 0, 0, scale_y, -bounds.x0 * scale_x - left, -bounds.y0 * scale_y - top
-    )
-    target = _pixmap_over(buffer, width, height, mupdf.fz_device_bgr(), alpha=1)
-    if images:
-        scratch = _pixmap_over(_scratch(width * height * 3), width, height, mupdf.fz_device_rgb())
-        _run_page(page, matrix, scratch)
-        mupdf.fz_copy_pixmap_rect(
-            target, scratch, mupdf.FzIrect(0, 0, width, height), mupdf.FzDefaultColorspaces(None)
-        )
-        del scratch
-    else:
-        _run_page(page, matrix, target)
-    del target  # the pixmap points into `buffer`: drop it before the caller does
-
-
-def _pixmap_over(buffer: memoryview, width: int, height: int, colorspace, alpha: int = 0):
-    samples = mupdf.python_mutable_buffer_data(buffer)
-    stride = width * (mupdf.fz_colorspace_n(colorspace) + alpha)
-    return mupdf.fz_new_pixmap_with_data(
-        colorspace, width, height, mupdf.FzSeparations(), alpha, stride, samples
-    )
-
-
-def _run_page(page: pymupdf.Page, matrix, pixmap) -> None:
-    mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)
-    device = mupdf.fz_new_draw_device(matrix, pixmap)
-    try:
-        mupdf.fz_run_page(page.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
-    finally:
-        mupdf.fz_close_device(device)
-
-
-def _has_images(page: pymupdf.Page) -> bool:
-    """Whether the page uses images (20-80 us to find out); other formats than PDF: no."""
-    try:
-        return page.parent.is_pdf and bool(page.get_images())
-    except Exception:  # a damaged resource dictionary: the plain path will report it
-        return False
-
-
-_scratch_buffer = bytearray()
-
-
-def _scratch(nbytes: int) -> memoryview:
-    """A buffer of at least `nbytes` for one render at a time (the worker renders one by one),
-    kept between renders so its pages are not faulted in again every time."""
-    global _scratch_buffer
-    if len(_scratch_buffer) < nbytes:
-        _scratch_buffer = bytearray(nbytes)
-    return memoryview(_scratch_buffer)[:nbytes]
 
 
 def page_words(doc: pymupdf.Document, number: int) -> tuple[Word, ...]:

@@ -17,7 +17,7 @@ Rect = tuple[float, float, float, float]
 # byte a QImage.Format_RGB32 on little-endian machines, so the GUI shows the shared block as it is,
 # with no conversion and no copy on the GUI thread (see pixel_slots). MuPDF draws text and vector
 # pages about as fast into BGRA as into RGB; pages with images it draws as RGB and widens (see
-# pdf_document._draw_page and tests/benchmarks/bench_render.py).
+# page_render._draw and tests/benchmarks/bench_render.py).
 BYTES_PER_PIXEL = 4
 
 

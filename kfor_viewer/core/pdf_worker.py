@@ -46,7 +46,7 @@ class WorkerState:
     path: str = ""
     searcher: Any = None
     slots: dict[str, shared_memory.SharedMemory] = field(default_factory=dict)
-    image_pages: dict[int, bool] = field(default_factory=dict)  # of the open document
+    renderer: Any = None  # a page_render.PageRenderer of the open document
     job: Iterator[None] | None = None
     job_request: int = 0
 
@@ -74,26 +74,26 @@ def register_op(name: str) -> Callable[[Op], Op]:
 
 @register_op("open")
 def _open(state: WorkerState, request: Request):
-    from kfor_viewer.core import pdf_document
+    from kfor_viewer.core import page_render, pdf_document
 
     path, password = request.args
     doc = pdf_document.open_document(path, password)
     info = pdf_document.document_info(doc, path)
     _cancel_job(state)
     if state.doc is not None:
+        state.renderer = None  # its loaded pages go before their document
         state.doc.close()
     state.doc, state.path = doc, path
-    state.image_pages = {}
     state.searcher = pdf_document.TextSearcher(doc)
+    state.renderer = page_render.PageRenderer(doc)
     return info
 
 
 @register_op("render")
 def _render(state: WorkerState, request: Request):
-    from kfor_viewer.core.pdf_document import render_into
-
     key, shm_name = request.args
-    return render_into(_document(state), key, _slot(state, shm_name).buf, state.image_pages)
+    _document(state)
+    return state.renderer.render_into(key, _slot(state, shm_name).buf)
 
 
 @register_op("words")
