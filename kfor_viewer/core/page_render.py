@@ -22,11 +22,14 @@ from kfor_viewer.core.pdf_types import BYTES_PER_PIXEL, DocumentError, RenderKey
 # Pages kept loaded: those on screen at the smallest zoom, their neighbours and some
 # thumbnails. A loaded page is a few kilobytes; fonts and images live in MuPDF's own store.
 KEEP_PAGES = 32
+# MuPDF's wrappers made once: each costs microseconds to make, and a render made four of them.
+_BGR, _RGB = mupdf.fz_device_bgr(), mupdf.fz_device_rgb()
+_NO_SEPARATIONS, _IDENTITY = mupdf.FzSeparations(), mupdf.FzMatrix()
 
 
 class _LoadedPage(NamedTuple):
     page: pymupdf.Page
-    bounds: mupdf.FzRect
+    bounds: tuple[float, float, float, float]  # x0, y0, width, height in points
     uses_images: bool
 
 
@@ -61,7 +64,9 @@ class PageRenderer:
             self._pages.move_to_end(number)
             return loaded
         page = load_page(self._doc, number)  # a page that cannot load says why, and is not kept
-        loaded = _LoadedPage(page, mupdf.fz_bound_page(page.this), _has_images(page))
+        bounds = mupdf.fz_bound_page(page.this)
+        size = (max(bounds.x1 - bounds.x0, 1e-6), max(bounds.y1 - bounds.y0, 1e-6))
+        loaded = _LoadedPage(page, (bounds.x0, bounds.y0, *size), _has_images(page))
         self._pages[number] = loaded
         while len(self._pages) > self._keep_pages:
             self._pages.popitem(last=False)
@@ -77,16 +82,13 @@ def _draw(loaded: _LoadedPage, key: RenderKey, buffer: memoryview, width: int, h
     """MuPDF draws text and vector art as fast into BGRA as into RGB, but images (a scanned page)
     20-45 % slower: those pages are drawn as RGB into a scratch buffer and then widened into
     `buffer`, which costs less than the difference."""
-    bounds = loaded.bounds
-    scale_x = key.px_width / max(bounds.x1 - bounds.x0, 1e-6)
-    scale_y = key.px_height / max(bounds.y1 - bounds.y0, 1e-6)
+    x0, y0, page_width, page_height = loaded.bounds
+    scale_x, scale_y = key.px_width / page_width, key.px_height / page_height
     left, top = (key.clip[0], key.clip[1]) if key.clip else (0, 0)
-    matrix = mupdf.FzMatrix(
-        scale_x, 0, 0, scale_y, -bounds.x0 * scale_x - left, -bounds.y0 * scale_y - top
-    )
-    target = _pixmap_over(buffer, width, height, mupdf.fz_device_bgr(), alpha=1)
+    matrix = mupdf.FzMatrix(scale_x, 0, 0, scale_y, -x0 * scale_x - left, -y0 * scale_y - top)
+    target = _pixmap_over(buffer, width, height, _BGR, alpha=1)
     if loaded.uses_images:
-        scratch = _pixmap_over(_scratch(width * height * 3), width, height, mupdf.fz_device_rgb())
+        scratch = _pixmap_over(_scratch(width * height * 3), width, height, _RGB)
         _run_page(loaded.page, matrix, scratch)
         mupdf.fz_copy_pixmap_rect(
             target, scratch, mupdf.FzIrect(0, 0, width, height), mupdf.FzDefaultColorspaces(None)
@@ -101,7 +103,7 @@ def _pixmap_over(buffer: memoryview, width: int, height: int, colorspace, alpha:
     samples = mupdf.python_mutable_buffer_data(buffer)
     stride = width * (mupdf.fz_colorspace_n(colorspace) + alpha)
     return mupdf.fz_new_pixmap_with_data(
-        colorspace, width, height, mupdf.FzSeparations(), alpha, stride, samples
+        colorspace, width, height, _NO_SEPARATIONS, alpha, stride, samples
     )
 
 
@@ -109,7 +111,7 @@ def _run_page(page: pymupdf.Page, matrix, pixmap) -> None:
     mupdf.fz_clear_pixmap_with_value(pixmap, 0xFF)
     device = mupdf.fz_new_draw_device(matrix, pixmap)
     try:
-        mupdf.fz_run_page(page.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
+        mupdf.fz_run_page(page.this, device, _IDENTITY, mupdf.FzCookie())
     finally:
         mupdf.fz_close_device(device)
 
