@@ -27,7 +27,7 @@ from typing import Any
 
 from kfor_viewer.core.pdf_types import DocumentError
 from kfor_viewer.core.worker_process import BUSY_PAGE, BUSY_REQUEST, BUSY_SINCE
-from kfor_viewer.core.worker_wire import Reply, Request, SearchProgress, decode, encode
+from kfor_viewer.core.worker_wire import MessagePipe, Reply, Request, SearchProgress
 
 # How often a running search reports progress when it finds nothing: often enough for a smooth
 # progress bar, rarely enough not to flood the GUI thread on 2,000 pages.
@@ -40,7 +40,7 @@ WORKER_NICENESS = 5
 
 @dataclass
 class WorkerState:
-    conn: Connection
+    pipe: MessagePipe
     busy: Any  # shared array of doubles, indexed by BUSY_REQUEST, BUSY_SINCE, BUSY_PAGE
     doc: Any = None
     path: str = ""
@@ -54,7 +54,7 @@ class WorkerState:
         self.send(Reply(request.id, value, None, final))
 
     def send(self, reply: Reply) -> None:
-        self.conn.send_bytes(encode(reply))
+        self.pipe.send(reply)
 
 
 Op = Callable[[WorkerState, Request], Any]
@@ -242,11 +242,12 @@ def worker_main(
     import pymupdf
 
     pymupdf.TOOLS.mupdf_display_errors(False)  # reasons come back in replies, not on stderr
-    state = WorkerState(conn, busy)
+    pipe = MessagePipe(conn)
+    state = WorkerState(pipe, busy)
     while True:
         try:
-            if state.job is None or conn.poll(0):
-                request = decode(conn.recv_bytes())
+            if state.job is None or pipe.poll(0):
+                request = pipe.recv()
             else:
                 _step_job(state)
                 continue

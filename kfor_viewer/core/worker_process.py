@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
-import select
 import time
 from multiprocessing.connection import Connection
 from typing import Any
 
-from kfor_viewer.core.worker_wire import Reply, Request, decode, encode
+from kfor_viewer.core.worker_wire import MessagePipe, Reply, Request
 
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
 # Fields of the shared "busy" array: the request the worker is running, since when, and on which
@@ -45,7 +43,7 @@ class WorkerProcess:
         self._op_modules = tuple(op_modules)
         self._busy = self._context.RawArray("d", 3)
         self._process = None
-        self._conn: Connection | None = None
+        self._pipe: MessagePipe | None = None
 
     def start(self) -> None:
         parent_conn, child_conn = self._context.Pipe(duplex=True)
@@ -58,11 +56,11 @@ class WorkerProcess:
         )
         self._process.start()
         child_conn.close()
-        self._conn = parent_conn
+        self._pipe = MessagePipe(parent_conn)
 
     def fileno(self) -> int:
         """The pipe to watch for replies; -1 while no worker runs."""
-        return self._conn.fileno() if self._conn is not None else -1
+        return self._pipe.fileno() if self._pipe is not None else -1
 
     @property
     def pid(self) -> int | None:
@@ -72,32 +70,25 @@ class WorkerProcess:
         return self._process is not None and self._process.is_alive()
 
     def send(self, request: Request) -> None:
-        if self._conn is None:
+        if self._pipe is None:
             raise WorkerDied("the PDF engine is not running")
         try:
-            self._conn.send_bytes(encode(request))
+            self._pipe.send(request)
         except (OSError, ValueError) as exc:
             raise WorkerDied(str(exc)) from exc
 
     def poll(self, timeout: float = 0.0) -> bool:
-        """Whether a reply (or the end of the pipe) is waiting.
-
-        select() on the socket costs microseconds; Connection.poll() builds a selector per call,
-        which was a tenth of a millisecond of the GUI thread per reply.
-        """
-        if self._conn is None:
+        """Whether a reply (or the end of the pipe) is waiting."""
+        if self._pipe is None:
             return False
         try:
-            if os.name == "posix":
-                readable, _, _ = select.select([self._conn], [], [], timeout)
-                return bool(readable)
-            return self._conn.poll(timeout)
+            return self._pipe.poll(timeout)
         except (OSError, EOFError, ValueError):
             return True  # let recv() report the death
 
     def recv(self) -> Reply:
         try:
-            return decode(self._conn.recv_bytes())
+            return self._pipe.recv()
         except (OSError, EOFError, ValueError) as exc:
             raise WorkerDied(str(exc) or "the PDF engine stopped") from exc
 
@@ -123,9 +114,9 @@ class WorkerProcess:
 
     def kill(self) -> None:
         """Stop the process now; nothing it was doing is waited for."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
         if self._process is not None:
             if self._process.is_alive():
                 self._process.kill()
@@ -135,9 +126,9 @@ class WorkerProcess:
 
     def stop(self) -> None:
         """Ask the process to exit, and kill it if it does not within a second."""
-        if self._conn is not None:
+        if self._pipe is not None:
             with contextlib.suppress(OSError):
-                self._conn.send_bytes(encode(None))
+                self._pipe.send(None)
         if self._process is not None:
             self._process.join(1)
         self.kill()

@@ -1,13 +1,24 @@
-"""The frames between the GUI process and the PDF worker: every message comes back as it went."""
+"""The frames between the GUI process and the PDF worker: every message comes back as it went,
+through a real pipe too."""
 
 from __future__ import annotations
+
+import threading
+from multiprocessing import Pipe
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kfor_viewer.core.pdf_types import DocumentError, RenderKey
-from kfor_viewer.core.worker_wire import Reply, Request, SearchProgress, decode, encode
+from kfor_viewer.core.worker_wire import (
+    MessagePipe,
+    Reply,
+    Request,
+    SearchProgress,
+    decode,
+    encode,
+)
 
 INT32 = st.integers(-(2**31), 2**31 - 1)
 CLIPS = st.none() | st.tuples(INT32, INT32, INT32, INT32)
@@ -62,3 +73,50 @@ def test_every_other_message_travels_pickled_and_unchanged(message):
 def test_a_frame_of_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="not a worker message"):
         decode(b"x123")
+
+
+@pytest.fixture
+def pipe_ends():
+    parent, child = Pipe(duplex=True)
+    yield MessagePipe(parent), MessagePipe(child)
+    parent.close()
+    child.close()
+
+
+def test_messages_arrive_in_order_however_the_reads_split_them(pipe_ends):
+    sender, receiver = pipe_ends
+    big = Reply(3, tuple(f"word {n}" for n in range(40_000)))  # ~0.5 MB: many reads
+    messages = [Request(1, "render", (RenderKey(1, 0, 10, 10), "psm_a")), Reply(2, (10, 10)), big]
+    assert not receiver.poll()
+    sent = threading.Thread(target=lambda: [sender.send(m) for m in messages])
+    sent.start()
+    assert [receiver.recv() for _ in messages] == messages
+    sent.join()
+    assert not receiver.poll()
+
+
+def test_several_frames_read_at_once_are_all_delivered(pipe_ends):
+    sender, receiver = pipe_ends
+    for number in range(5):
+        sender.send(Reply(number, (number, number)))
+    assert receiver.poll(1.0)
+    assert [receiver.recv().request_id for _ in range(5)] == [0, 1, 2, 3, 4]
+
+
+def test_frames_are_those_of_multiprocessing_connections(pipe_ends):
+    sender, receiver = pipe_ends
+    sender.send(Reply(7, (1, 2)))
+    raw_receiver = receiver._conn
+    assert decode(raw_receiver.recv_bytes()) == Reply(7, (1, 2))
+    sender._conn.send_bytes(encode(Request(8, "words", (3,))))
+    assert receiver.recv() == Request(8, "words", (3,))
+
+
+def test_the_end_of_the_pipe_is_reported(pipe_ends):
+    sender, receiver = pipe_ends
+    sender.send(None)
+    sender.close()
+    assert receiver.recv() is None
+    assert receiver.poll()  # readable: the end is waiting
+    with pytest.raises(EOFError):
+        receiver.recv()
