@@ -268,10 +268,12 @@ class PdfEngine:
 
     # -- replies -----------------------------------------------------------------------------
 
-    def read_replies(self, budget_s: float = READ_BUDGET_S) -> None:
+    def read_replies(self, budget_s: float = READ_BUDGET_S) -> bool:
         """Handle the replies waiting in the pipe for up to `budget_s` (at least one); restart
-        the worker if it has died. Replies left over wait for the next call: the owner's event
-        loop gets its turn in between (the pipe stays readable, so it calls again)."""
+        the worker if it has died. Replies left over wait for the next call, so the owner's
+        event loop gets its turn in between. Returns whether some of those were already read
+        from the pipe: the pipe then does not look readable for them, and the owner must call
+        again without waiting for it."""
         deadline = time.perf_counter() + budget_s
         try:
             while self._worker.poll():
@@ -280,8 +282,9 @@ class PdfEngine:
                     break
         except WorkerDied:
             self._restart()
-            return
+            return False
         self._pump()
+        return self._worker.holds_replies()
 
     def _handle_reply(self, reply: Reply) -> None:
         self._deaths_in_a_row = 0

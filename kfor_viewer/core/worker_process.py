@@ -86,6 +86,10 @@ class WorkerProcess:
         except (OSError, EOFError, ValueError):
             return True  # let recv() report the death
 
+    def holds_replies(self) -> bool:
+        """Whether replies already read from the pipe wait to be received (see MessagePipe)."""
+        return self._pipe is not None and self._pipe.holds_messages()
+
     def recv(self) -> Reply:
         try:
             return self._pipe.recv()

@@ -87,6 +87,11 @@ class MessagePipe:
         while data:
             data = data[os.write(self._fd, data) :]
 
+    def holds_messages(self) -> bool:
+        """Whether messages already read from the pipe wait here: the pipe no longer looks
+        readable for them, so a caller that waits for readability must ask this too."""
+        return self._frame_end() > 0
+
     def poll(self, timeout: float = 0.0) -> bool:
         """Whether a message (or the end of the pipe) is waiting."""
         if self._fd < 0:

@@ -115,8 +115,8 @@ class DocumentClient(QObject):
             self._notifier = None
 
     def _read_replies(self) -> None:
-        if not self._shut_down:
-            self._engine.read_replies()
+        if not self._shut_down and self._engine.read_replies():
+            QTimer.singleShot(0, self._read_replies)  # replies already read, left for later
 
     def _check_time_limits(self) -> None:
         if not self._shut_down:

@@ -3,6 +3,7 @@ through a real pipe too."""
 
 from __future__ import annotations
 
+import select
 import threading
 from multiprocessing import Pipe
 
@@ -100,7 +101,13 @@ def test_several_frames_read_at_once_are_all_delivered(pipe_ends):
     for number in range(5):
         sender.send(Reply(number, (number, number)))
     assert receiver.poll(1.0)
-    assert [receiver.recv().request_id for _ in range(5)] == [0, 1, 2, 3, 4]
+    assert receiver.recv().request_id == 0
+    # The other four came in the same read: held here, the socket itself no longer readable.
+    assert receiver.holds_messages()
+    assert not select.select([receiver.fileno()], [], [], 0)[0]
+    assert receiver.poll()
+    assert [receiver.recv().request_id for _ in range(4)] == [1, 2, 3, 4]
+    assert not receiver.holds_messages()
 
 
 def test_frames_are_those_of_multiprocessing_connections(pipe_ends):
