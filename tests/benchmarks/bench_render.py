@@ -23,6 +23,7 @@ import pymupdf
 from tests.benchmarks import pdf_corpus
 from tests.benchmarks.engine_timing import (
     cpu_seconds,
+    let_raw_reuse_freed_memory,
     median_ms,
     qt_app,
     report,
@@ -223,6 +224,7 @@ def main() -> None:
     from kfor_viewer.ui.document_client import DocumentClient
 
     qt_app()
+    let_raw_reuse_freed_memory()
     client = DocumentClient()
     try:
         bench_overhead(client)
