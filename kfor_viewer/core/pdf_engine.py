@@ -2,10 +2,11 @@
 
 `PdfEngine` turns calls (open, render, words, search) into worker requests, sends them in priority
 order with at most a few in flight, and turns replies into events handed to `on_event`. The owner
-calls `read_replies()` when the worker's pipe (`fileno()`) is readable and `check_time_limits()`
-every few hundred milliseconds; both may restart the worker. After a restart the current document is
-reopened, requests in flight are sent again, and the one that killed the worker fails with its
-reason. Events are plain dataclasses; a `Rendered` event's pixels are valid only during the call.
+calls `read_replies()` when the worker's pipe (`fileno()`) is readable, or at once when the last
+call said it holds replies, and `check_time_limits()` every few hundred milliseconds; both may
+restart the worker. After a restart the current document is reopened, requests in flight are sent
+again, and the one that killed the worker fails with its reason. Events are NamedTuples
+(engine_events); a `Rendered` event's pixels are valid only during the call.
 """
 
 from __future__ import annotations
