@@ -127,3 +127,18 @@ def test_the_end_of_the_pipe_is_reported(pipe_ends):
     assert receiver.poll()  # readable: the end is waiting
     with pytest.raises(EOFError):
         receiver.recv()
+
+
+def test_where_pipes_are_not_file_descriptors_the_connection_carries_the_frames(pipe_ends):
+    sender, receiver = pipe_ends
+    for end in pipe_ends:
+        end._fd = -1  # as on Windows, whose pipes are handles
+    messages = [Reply(1, (4, 5)), Request(2, "open", ("/tmp/a.pdf", None)), None]
+    for message in messages:
+        sender.send(message)
+    assert receiver.poll(1.0)
+    assert [receiver.recv() for _ in messages] == messages
+    assert not receiver.holds_messages()
+    sender.close()
+    with pytest.raises(EOFError):
+        receiver.recv()
