@@ -225,7 +225,8 @@ def test_replies_read_ahead_are_announced_not_stranded(harness, tmp_path):
     run = harness()
     run.open(bad_pdfs.text_pdf(tmp_path / "long.pdf", pages=30))
     run.engine.search("EULEX")
-    time.sleep(0.5)  # the search has finished: its replies all wait in the pipe
+    select.select([run.engine.fileno()], [], [], 10)
+    time.sleep(1.0)  # the search (a few ms) has finished: its replies all wait in the pipe
     assert run.engine.read_replies(budget_s=0) is True  # one handled, the others read and held
     assert not select.select([run.engine.fileno()], [], [], 0)[0]
     while run.engine.read_replies(budget_s=0):
